@@ -1,0 +1,152 @@
+import type { PaperRecord } from '../ingest/index.js';
+import type { ConceptType, Extraction, Mention, Role } from '../nlp/index.js';
+
+/** A paper with its extraction: the unit a store writes. */
+export interface AnalyzedPaper extends PaperRecord {
+  extraction: Extraction;
+}
+
+export interface StoredPaper extends PaperRecord {
+  codeLinks: string[];
+}
+
+export interface StoredConcept {
+  /** `${type.toLowerCase()}:${canonicalKey}`, as given by extraction. */
+  id: string;
+  name: string;
+  type: ConceptType;
+  /**
+   * Union of the aliases every paper's extraction gave, in first-seen order (papers in write order,
+   * aliases in extraction order), never containing `name`.
+   */
+  aliases: string[];
+  /** Id of the broader (family) concept if extraction named one, whether or not that concept is stored. */
+  broader: string | null;
+  /** Number of papers that mention the concept. */
+  paperCount: number;
+}
+
+/** The link `(:Paper)-[:MENTIONS]->(:Concept)`. */
+export interface PaperConceptLink {
+  paperId: string;
+  conceptId: string;
+  role: Role;
+  confidence: number;
+  /** Sorted by field (title first) then start. */
+  mentions: Mention[];
+  evidence: string;
+}
+
+/** Offset pagination; the API turns offsets into opaque cursors. */
+export interface PageRequest {
+  /** 0..=100 (the API enforces the maximum). */
+  first: number;
+  /** Number of items to skip. Default 0. */
+  offset?: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  totalCount: number;
+}
+
+export const PAPER_SORTS = ['TITLE', 'NEWEST', 'OLDEST', 'MOST_CONCEPTS'] as const;
+/**
+ * Every sort breaks ties by paper id ascending. `TITLE`: title ascending (code-unit order, case-sensitive);
+ * `NEWEST`/`OLDEST`: by `published`, papers without a date last in both; `MOST_CONCEPTS`: number of linked
+ * concepts descending.
+ */
+export type PaperSort = (typeof PAPER_SORTS)[number];
+
+export interface PaperFilter {
+  /**
+   * Full-text search over title and abstract. Terms are the query's runs of letters and digits, lowercased;
+   * a paper matches when every term occurs as a whole token of its title or abstract (tokenized the same way).
+   * A query with no terms matches every paper.
+   */
+  query?: string;
+  /** Concept ids the paper must all mention. */
+  allConcepts?: string[];
+  /** Concept ids of which the paper must mention at least one. */
+  anyConcepts?: string[];
+  /** The paper must mention at least one concept of one of these types. */
+  conceptTypes?: ConceptType[];
+}
+
+export interface ListPapersOptions extends PageRequest {
+  filter?: PaperFilter;
+  /** Default `TITLE`. */
+  sort?: PaperSort;
+}
+
+export interface ListConceptsOptions extends PageRequest {
+  type?: ConceptType;
+  /** Case-insensitive substring of the name or of any alias. */
+  query?: string;
+}
+
+export interface RelatedOptions {
+  /** Maximum results. */
+  first: number;
+  /** Only concepts of these types count (as shared concepts and in the weights' norms). Default: all. */
+  types?: ConceptType[];
+  /** Minimum number of shared concepts. Default 1; papers sharing nothing are never related. */
+  minShared?: number;
+}
+
+export interface SharedConcept {
+  conceptId: string;
+  /** The concept's IDF weight, `ln(1 + N / paperCount)`. */
+  weight: number;
+}
+
+export interface RelatedPaperResult {
+  paperId: string;
+  /** IDF-weighted cosine similarity of the two papers' concept sets, rounded to 6 decimals. */
+  score: number;
+  /** Sorted by weight descending, then concept id. */
+  shared: SharedConcept[];
+}
+
+export interface ConceptCount {
+  conceptId: string;
+  count: number;
+}
+
+export interface GraphStats {
+  papers: number;
+  concepts: number;
+  /** Total mention occurrences over all paper–concept links. */
+  mentions: number;
+  /** Concepts per type, every type present (count 0 included), in `CONCEPT_TYPES` order. */
+  byType: { type: ConceptType; count: number }[];
+}
+
+export interface CooccurrenceCell {
+  row: string;
+  column: string;
+  /** Papers mentioning both concepts; only cells with count > 0. */
+  count: number;
+}
+
+export interface Cooccurrence {
+  /** Top `first` concepts of the row type by paper count (ties by name, then id). */
+  rows: string[];
+  columns: string[];
+  /** Ordered by row index, then column index. */
+  cells: CooccurrenceCell[];
+}
+
+export const TIME_GRANULARITIES = ['YEAR', 'MONTH'] as const;
+export type TimeGranularity = (typeof TIME_GRANULARITIES)[number];
+
+export interface TimeBucket {
+  /** `YYYY` or `YYYY-MM`. */
+  period: string;
+  count: number;
+}
+
+export interface WriteResult {
+  papers: number;
+  concepts: number;
+}

@@ -1,0 +1,1 @@
+export type { PaperRecord, PaperInput, RecordError, ReadResult } from './types.js';
