@@ -1,0 +1,107 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Command, CommanderError, Option } from 'commander';
+import { ConfigError } from '../config/index.js';
+import { isPapergraphError } from '../errors/index.js';
+import { runExtract } from './run-extract.js';
+import { runIngest } from './run-ingest.js';
+import { runServe } from './run-serve.js';
+
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+  env: NodeJS.ProcessEnv;
+}
+
+const formatOption = () =>
+  new Option('-f, --format <format>', 'input format (default: from the extension; - reads standard input)').choices([
+    'page',
+    'jsonl',
+  ]);
+
+/** Runs the CLI and resolves to the exit code; `serve` resolves only once the server has shut down. */
+export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('papergraph')
+    .description('A knowledge graph of research papers: concepts from abstracts, served over GraphQL.')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    });
+
+  program
+    .command('ingest')
+    .description('Read papers, extract their concepts and write them to the graph (default: seeds/).')
+    .argument('[files...]', 'files or directories; - for standard input')
+    .addOption(formatOption())
+    .option('--strict', 'refuse the whole input when any record is bad (default: write the good ones)')
+    .action(async (files: string[], options: { format?: 'page' | 'jsonl'; strict?: boolean }) => {
+      exitCode = await runIngest(files, options, io);
+    });
+
+  program
+    .command('serve')
+    .description('Serve the GraphQL API (embedded store unless NEO4J_URI is set).')
+    .option('--ingest <paths...>', 'ingest these files or directories before serving')
+    .action(async (options: { ingest?: string[] }) => {
+      exitCode = await runServe(options, io);
+    });
+
+  program
+    .command('extract')
+    .description('Print the concepts of each paper as one JSON line per paper; stores nothing.')
+    .argument('[file]', 'a papers file, or - for standard input (default: seeds/)')
+    .addOption(
+      new Option('-f, --format <format>', 'input format; text = the whole input is one abstract').choices([
+        'page',
+        'jsonl',
+        'text',
+      ]),
+    )
+    .action(async (file: string | undefined, options: { format?: 'page' | 'jsonl' | 'text' }) => {
+      exitCode = await runExtract(file, options, io);
+    });
+
+  try {
+    await program.parseAsync(argv as string[]);
+    return exitCode;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode;
+    io.stderr.write(`papergraph: ${describeError(err)}\n`);
+    return 1;
+  }
+}
+
+function describeError(err: unknown): string {
+  if (err instanceof ConfigError) return err.message;
+  if (isPapergraphError(err)) return `${err.message} [${err.code}]`;
+  return err instanceof Error ? (err.stack ?? err.message) : String(err);
+}
+
+function defaultIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  if (entry === undefined) return false;
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryPoint()) {
+  main(process.argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
+}

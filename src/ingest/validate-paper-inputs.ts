@@ -1,0 +1,130 @@
+import { z } from 'zod';
+import { paperIdFromTitle } from './paper-id-from-title.js';
+import type { PaperRecord, ReadResult, RecordError } from './types.js';
+
+/** Limits that keep one bad record from exhausting memory or the NLP pass; generous for real papers. */
+export const PAPER_LIMITS = {
+  idLength: 200,
+  titleLength: 1_000,
+  abstractLength: 20_000,
+  urlLength: 2_000,
+  authors: 1_000,
+  authorLength: 300,
+} as const;
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be a string`) })
+    .trim()
+    .min(1, `${label} must not be empty`)
+    .max(max, `${label} is longer than ${max} characters`);
+
+const nullable = <T extends z.ZodType>(schema: T) => schema.nullish();
+
+const makePaperInputSchema = (titleRequired: boolean) => z.object(
+  {
+    id: nullable(
+      z
+        .string({ error: 'id must be a string' })
+        .trim()
+        .min(1, 'id must not be empty')
+        .max(PAPER_LIMITS.idLength, `id is longer than ${PAPER_LIMITS.idLength} characters`)
+        .regex(/^[\p{L}\p{N}][\p{L}\p{N}._:/-]*$/u, 'id may contain only letters, digits and . _ : / -'),
+    ),
+    title: titleRequired
+      ? text('title', PAPER_LIMITS.titleLength)
+      : z
+          .string({ error: 'title must be a string' })
+          .trim()
+          .max(PAPER_LIMITS.titleLength, `title is longer than ${PAPER_LIMITS.titleLength} characters`)
+          .default(''),
+    abstract: text('abstract', PAPER_LIMITS.abstractLength),
+    url: nullable(
+      z
+        .string({ error: 'url must be a string' })
+        .max(PAPER_LIMITS.urlLength, `url is longer than ${PAPER_LIMITS.urlLength} characters`)
+        .refine((value) => /^https?:\/\/\S+$/.test(value) && URL.canParse(value), 'url must be an http(s) URL'),
+    ),
+    published: nullable(
+      z
+        .string({ error: 'published must be a date string' })
+        .refine(isIsoDate, 'published must be a date as YYYY-MM-DD (or a full ISO timestamp)')
+        .transform((value) => value.slice(0, 10)),
+    ),
+    authors: nullable(
+      z
+        .array(text('each author', PAPER_LIMITS.authorLength), { error: 'authors must be an array of strings' })
+        .max(PAPER_LIMITS.authors, `more than ${PAPER_LIMITS.authors} authors`),
+    ),
+  },
+  { error: 'a paper must be a JSON object' },
+);
+const paperInputSchema = makePaperInputSchema(true);
+const untitledPaperInputSchema = makePaperInputSchema(false);
+
+function isIsoDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
+  if (!match) return false;
+  const date = new Date(`${match[1]}-${match[2]}-${match[3]}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value.slice(0, 10));
+}
+
+export interface ValidateOptions {
+  /** Accept records with an empty or missing title (for `extract`, which stores nothing). Default false. */
+  allowEmptyTitle?: boolean;
+}
+
+/** One input to validate, with where it came from. */
+export interface LocatedInput {
+  value: unknown;
+  line: number;
+}
+
+/**
+ * Validates raw paper inputs one by one. Good records become `PaperRecord`s (with an id derived from the
+ * title when none is given); bad ones become `RecordError`s naming source and line. A record whose id
+ * repeats an earlier one in the same batch is an error, so a batch never silently overwrites itself.
+ */
+export function validateLocatedInputs(
+  inputs: readonly LocatedInput[],
+  source: string,
+  options: ValidateOptions = {},
+): ReadResult {
+  const schema = options.allowEmptyTitle ? untitledPaperInputSchema : paperInputSchema;
+  const papers: PaperRecord[] = [];
+  const errors: RecordError[] = [];
+  const seen = new Map<string, number>();
+  for (const { value, line } of inputs) {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      const messages = parsed.error.issues.map((issue) => issue.message);
+      errors.push({ source, line, message: [...new Set(messages)].join('; ') });
+      continue;
+    }
+    const input = parsed.data;
+    const paper: PaperRecord = {
+      id: input.id ?? paperIdFromTitle(input.title === '' ? input.abstract : input.title),
+      title: input.title,
+      abstract: input.abstract,
+      url: input.url ?? null,
+      published: input.published ?? null,
+      authors: input.authors ?? [],
+    };
+    const firstLine = seen.get(paper.id);
+    if (firstLine !== undefined) {
+      errors.push({ source, line, message: `duplicate paper id "${paper.id}" (first at line ${firstLine})` });
+      continue;
+    }
+    seen.set(paper.id, line);
+    papers.push(paper);
+  }
+  return { papers, errors };
+}
+
+/** Validates a batch given through the API: `line` in errors is the 1-based position in the batch. */
+export function validatePaperInputs(inputs: readonly unknown[], source = 'input'): ReadResult {
+  return validateLocatedInputs(
+    inputs.map((value, index) => ({ value, line: index + 1 })),
+    source,
+  );
+}
