@@ -1,0 +1,651 @@
+import neo4j from 'neo4j-driver';
+import type { Driver, ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
+import type { Logger, Neo4jConfig } from '../../config/index.js';
+import { CONCEPT_TYPES, canonicalKey } from '../../nlp/index.js';
+import type { ConceptType, Field, Role } from '../../nlp/index.js';
+import {
+  checkCount,
+  checkGranularity,
+  checkPage,
+  checkSort,
+  checkType,
+  checkTypes,
+} from '../check-arguments.js';
+import { compareStrings, sortPaperLinks } from '../compare.js';
+import type { GraphStore } from '../graph-store.js';
+import { preparePapers } from '../prepare-papers.js';
+import { DEFAULT_MAX_CONCEPT_FANOUT, scoreRelated, selectExpansion } from '../score-related.js';
+import type { ConceptFrequency } from '../score-related.js';
+import { searchTerms } from '../search-terms.js';
+import type {
+  Cooccurrence,
+  ListPapersOptions,
+  Page,
+  PaperConceptLink,
+  PaperSort,
+  StoredConcept,
+  StoredPaper,
+  TimeBucket,
+} from '../types.js';
+import { translateError } from './translate-error.js';
+
+export interface Neo4jStoreOptions {
+  config: Neo4jConfig;
+  logger: Logger;
+  /**
+   * Concepts mentioned by more papers than this ("hubs") are not traversed to find related papers; they still
+   * count in scores. See `selectExpansion`. Default 10 000.
+   */
+  maxConceptFanout?: number;
+  /** Rows per `UNWIND` statement inside the one write transaction of `upsertPapers`. Default 1 000. */
+  batchSize?: number;
+  /** How long the driver retries a transaction on transient failures, in ms. Default 30 000 (the driver's). */
+  maxTransactionRetryTime?: number;
+  /** How long `init` waits for indexes to come online, in seconds. Default 300. */
+  indexWaitSeconds?: number;
+}
+
+/** Applied by `init`; each statement is idempotent. Mirrored in schema/graph-model.md. */
+export const SCHEMA_STATEMENTS = [
+  'CREATE CONSTRAINT paper_id IF NOT EXISTS FOR (p:Paper) REQUIRE p.id IS UNIQUE',
+  'CREATE CONSTRAINT concept_id IF NOT EXISTS FOR (c:Concept) REQUIRE c.id IS UNIQUE',
+  'CREATE CONSTRAINT concept_key IF NOT EXISTS FOR (k:ConceptKey) REQUIRE k.key IS UNIQUE',
+  'CREATE INDEX concept_type IF NOT EXISTS FOR (c:Concept) ON (c.type)',
+  'CREATE INDEX concept_broader IF NOT EXISTS FOR (c:Concept) ON (c.broader)',
+  'CREATE INDEX paper_title IF NOT EXISTS FOR (p:Paper) ON (p.title)',
+  'CREATE INDEX paper_published IF NOT EXISTS FOR (p:Paper) ON (p.published)',
+  "CREATE FULLTEXT INDEX paper_search IF NOT EXISTS FOR (p:Paper) ON EACH [p.searchText] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } }",
+] as const;
+
+const PAPER = 'p {.id, .title, .abstract, .url, .published, .authors, .codeLinks}';
+const PAPER_COUNT = 'COUNT { (c)<-[:MENTIONS]-() }';
+const CONCEPT = `c {.id, .name, .type, .aliases, .broader, paperCount: ${PAPER_COUNT}}`;
+/** Lucene refuses queries with more than 1 024 clauses; the exact check in Cypher covers the rest. */
+const MAX_INDEX_TERMS = 1_000;
+
+const ORDER_BY: Record<PaperSort, string> = {
+  TITLE: 'ORDER BY p.title, p.id',
+  NEWEST: 'ORDER BY p.published IS NULL, p.published DESC, p.id',
+  OLDEST: 'ORDER BY p.published IS NULL, p.published, p.id',
+  MOST_CONCEPTS: 'ORDER BY COUNT { (p)-[:MENTIONS]->() } DESC, p.id',
+};
+
+function toNumber(value: unknown): number {
+  if (neo4j.isInt(value)) return value.toNumber();
+  if (typeof value === 'number') return value;
+  throw new TypeError(`expected an integer from Neo4j, got ${String(value)}`);
+}
+
+const pad = (value: number, width: number) => String(value).padStart(width, '0');
+
+function toPaper(value: unknown): StoredPaper {
+  const p = value as Record<string, unknown>;
+  const date = p.published;
+  return {
+    id: p.id as string,
+    title: p.title as string,
+    abstract: p.abstract as string,
+    url: (p.url as string | null | undefined) ?? null,
+    published: neo4j.isDate(date)
+      ? `${pad(toNumber(date.year), 4)}-${pad(toNumber(date.month), 2)}-${pad(toNumber(date.day), 2)}`
+      : null,
+    authors: (p.authors as string[] | null | undefined) ?? [],
+    codeLinks: (p.codeLinks as string[] | null | undefined) ?? [],
+  };
+}
+
+function toConcept(value: unknown): StoredConcept {
+  const c = value as Record<string, unknown>;
+  return {
+    id: c.id as string,
+    name: c.name as string,
+    type: c.type as ConceptType,
+    aliases: (c.aliases as string[] | null | undefined) ?? [],
+    broader: (c.broader as string | null | undefined) ?? null,
+    paperCount: toNumber(c.paperCount),
+  };
+}
+
+function toLink(paperId: string, conceptId: string, value: unknown): PaperConceptLink {
+  const r = value as Record<string, unknown>;
+  const fields = r.mentionFields as Field[];
+  const starts = r.mentionStarts as unknown[];
+  const ends = r.mentionEnds as unknown[];
+  const texts = r.mentionTexts as string[];
+  return {
+    paperId,
+    conceptId,
+    role: r.role as Role,
+    confidence: r.confidence as number,
+    mentions: fields.map((field, i) => ({
+      field,
+      start: toNumber(starts[i]),
+      end: toNumber(ends[i]),
+      text: texts[i] as string,
+    })),
+    evidence: r.evidence as string,
+  };
+}
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
+  return result;
+}
+
+/** A Lucene query requiring every term as a whole token; each term is quoted so no term is syntax. */
+function luceneQuery(terms: readonly string[]): string {
+  return terms
+    .slice(0, MAX_INDEX_TERMS)
+    .map((term) => `"${term.replace(/[\\"]/g, '\\$&')}"`)
+    .join(' AND ');
+}
+
+async function rows(tx: ManagedTransaction, cypher: string, params: Record<string, unknown> = {}): Promise<Neo4jRecord[]> {
+  return (await tx.run(cypher, params)).records;
+}
+
+/** Removes the listed concepts that no paper mentions any more, with name keys left naming nothing. */
+async function removeOrphans(tx: ManagedTransaction, conceptIds: readonly string[]): Promise<void> {
+  if (conceptIds.length === 0) return;
+  await tx.run(
+    `UNWIND $ids AS id
+     MATCH (c:Concept {id: id}) WHERE NOT EXISTS { (c)<-[:MENTIONS]-() }
+     OPTIONAL MATCH (k:ConceptKey)-[:NAMES]->(c)
+     WITH c, collect(k) AS keys
+     DETACH DELETE c
+     WITH keys UNWIND keys AS k
+     WITH DISTINCT k WHERE NOT EXISTS { (k)-[:NAMES]->() }
+     DELETE k`,
+    { ids: conceptIds },
+  );
+}
+
+/**
+ * The Neo4j store; the model is in schema/graph-model.md. Writes are one `executeWrite` transaction of
+ * `UNWIND` batches; reads run in `executeRead` (routed to readers in a cluster). Every value is a
+ * parameter; only the shape of a query (which filters apply, which sort) is chosen in code. Validation and
+ * scoring are the same functions the memory store uses, so the two answer alike.
+ */
+export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
+  const { config, logger } = options;
+  const maxConceptFanout = options.maxConceptFanout ?? DEFAULT_MAX_CONCEPT_FANOUT;
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1_000));
+  const driver: Driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
+    maxTransactionRetryTime: options.maxTransactionRetryTime ?? 30_000,
+    userAgent: 'papergraph',
+    logging: {
+      level: 'warn',
+      logger: (level, message) => (level === 'error' ? logger.error(message) : logger.warn(message)),
+    },
+  });
+
+  async function read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = driver.session({ database: config.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      return await session.executeRead(work);
+    } catch (error) {
+      throw translateError(error, config.uri);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async function write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = driver.session({ database: config.database, defaultAccessMode: neo4j.session.WRITE });
+    try {
+      return await session.executeWrite(work);
+    } catch (error) {
+      throw translateError(error, config.uri);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async function pageOf<T>(
+    match: string,
+    params: Record<string, unknown>,
+    orderAndReturn: string,
+    request: { first: number; offset: number },
+    map: (value: unknown) => T,
+  ): Promise<Page<T>> {
+    return read(async (tx) => {
+      const [count] = await rows(tx, `${match} RETURN count(*) AS total`, params);
+      const items = await rows(tx, `${match} ${orderAndReturn} SKIP $skip LIMIT $limit`, {
+        ...params,
+        skip: neo4j.int(request.offset),
+        limit: neo4j.int(request.first),
+      });
+      return { items: items.map((r) => map(r.get('item'))), totalCount: toNumber(count?.get('total') ?? 0) };
+    });
+  }
+
+  function paperMatch(options: ListPapersOptions): { match: string; params: Record<string, unknown> } {
+    const filter = options.filter ?? {};
+    const types = checkTypes(filter.conceptTypes);
+    const terms = [...new Set(searchTerms(filter.query ?? ''))];
+    const all = filter.allConcepts ?? [];
+    const conditions: string[] = [];
+    let start: string;
+    if (terms.length > 0) {
+      // The index finds candidates fast; the CONTAINS check keeps the contract exact whatever Lucene does.
+      start = "CALL db.index.fulltext.queryNodes('paper_search', $lucene) YIELD node AS p";
+      conditions.push("all(t IN $terms WHERE (' ' + p.searchText + ' ') CONTAINS (' ' + t + ' '))");
+    } else if (all.length > 0) {
+      start = 'MATCH (:Concept {id: $firstConcept})<-[:MENTIONS]-(p:Paper)';
+    } else {
+      start = 'MATCH (p:Paper)';
+    }
+    if (all.length > 0) conditions.push('all(cid IN $all WHERE EXISTS { (p)-[:MENTIONS]->(:Concept {id: cid}) })');
+    if (filter.anyConcepts !== undefined) conditions.push('EXISTS { (p)-[:MENTIONS]->(c:Concept) WHERE c.id IN $any }');
+    if (types !== undefined) conditions.push('EXISTS { (p)-[:MENTIONS]->(c:Concept) WHERE c.type IN $types }');
+    const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+    return {
+      match: `${start}${where} WITH p`,
+      params: {
+        lucene: luceneQuery(terms),
+        terms,
+        all,
+        firstConcept: all[0] ?? null,
+        any: filter.anyConcepts ?? [],
+        types: types ?? [],
+      },
+    };
+  }
+
+  async function topConceptIds(tx: ManagedTransaction, type: ConceptType, first: number): Promise<string[]> {
+    const records = await rows(
+      tx,
+      `MATCH (c:Concept {type: $type}) WITH c, ${PAPER_COUNT} AS paperCount
+       ORDER BY paperCount DESC, c.name, c.id LIMIT $first RETURN c.id AS id`,
+      { type, first: neo4j.int(first) },
+    );
+    return records.map((r) => r.get('id') as string);
+  }
+
+  return {
+    kind: 'neo4j',
+
+    async init() {
+      for (const statement of SCHEMA_STATEMENTS) await write((tx) => tx.run(statement));
+      const seconds = options.indexWaitSeconds ?? 300;
+      const session = driver.session({ database: config.database });
+      try {
+        await session.run('CALL db.awaitIndexes($seconds)', { seconds: neo4j.int(seconds) });
+      } catch (error) {
+        throw translateError(error, config.uri);
+      } finally {
+        await session.close();
+      }
+      logger.debug({ uri: config.uri, database: config.database }, 'neo4j schema ready');
+    },
+
+    async ping() {
+      try {
+        await read((tx) => tx.run('RETURN 1'));
+        return true;
+      } catch {
+        return false;
+      }
+    },
+
+    async close() {
+      await driver.close();
+    },
+
+    async upsertPapers(input) {
+      const batch = preparePapers(input);
+      if (batch.papers.length === 0) return { papers: 0, concepts: 0 };
+      const paperRows = batch.papers.map(({ paper, searchText, links }) => ({
+        ...paper,
+        searchText,
+        conceptIds: links.map((link) => link.conceptId),
+      }));
+      // Mirrors mergeConcept (shared with the memory store) in Cypher, so concurrent writers merge under the
+      // node lock instead of overwriting each other's aliases.
+      const conceptRows = batch.concepts.map((concept) => ({
+        id: concept.id,
+        name: concept.name,
+        type: concept.type,
+        aliases: concept.aliases,
+        broader: concept.broader,
+        nameKey: canonicalKey(concept.name),
+        aliasKeys: [...new Set(concept.aliases.map(canonicalKey))],
+      }));
+      const linkRows = batch.papers.flatMap(({ links }) =>
+        links.map((link) => ({
+          paperId: link.paperId,
+          conceptId: link.conceptId,
+          role: link.role,
+          confidence: link.confidence,
+          evidence: link.evidence,
+          fields: link.mentions.map((m) => m.field),
+          starts: link.mentions.map((m) => neo4j.int(m.start)),
+          ends: link.mentions.map((m) => neo4j.int(m.end)),
+          texts: link.mentions.map((m) => m.text),
+        })),
+      );
+      await write(async (tx) => {
+        const stale = new Set<string>();
+        for (const chunk of chunks(paperRows, batchSize)) {
+          const records = await rows(
+            tx,
+            `UNWIND $rows AS row
+             MERGE (p:Paper {id: row.id})
+             SET p.title = row.title, p.abstract = row.abstract, p.url = row.url,
+                 p.published = CASE WHEN row.published IS NULL THEN null ELSE date(row.published) END,
+                 p.authors = row.authors, p.codeLinks = row.codeLinks, p.searchText = row.searchText
+             WITH p, row
+             OPTIONAL MATCH (p)-[r:MENTIONS]->(old:Concept) WHERE NOT old.id IN row.conceptIds
+             DELETE r
+             RETURN collect(DISTINCT old.id) AS stale`,
+            { rows: chunk },
+          );
+          for (const id of (records[0]?.get('stale') as string[] | undefined) ?? []) stale.add(id);
+        }
+        for (const chunk of chunks(conceptRows, batchSize)) {
+          await tx.run(
+            `UNWIND $rows AS row
+             MERGE (c:Concept {id: row.id})
+             ON CREATE SET c.name = row.name, c.type = row.type, c.aliases = []
+             SET c.aliases = c.aliases + [a IN row.aliases WHERE a <> c.name AND NOT a IN c.aliases],
+                 c.broader = coalesce(c.broader, row.broader)
+             WITH c, row
+             UNWIND row.aliasKeys + CASE WHEN c.name = row.name THEN [row.nameKey] ELSE [] END AS key
+             WITH DISTINCT c, key
+             MERGE (k:ConceptKey {key: key})
+             MERGE (k)-[:NAMES]->(c)`,
+            { rows: chunk },
+          );
+        }
+        for (const chunk of chunks(linkRows, batchSize)) {
+          await tx.run(
+            `UNWIND $rows AS row
+             MATCH (p:Paper {id: row.paperId})
+             MATCH (c:Concept {id: row.conceptId})
+             MERGE (p)-[r:MENTIONS]->(c)
+             SET r.role = row.role, r.confidence = row.confidence, r.evidence = row.evidence,
+                 r.mentionFields = row.fields, r.mentionStarts = row.starts, r.mentionEnds = row.ends,
+                 r.mentionTexts = row.texts`,
+            { rows: chunk },
+          );
+        }
+        await removeOrphans(tx, [...stale]);
+      });
+      return { papers: batch.papers.length, concepts: batch.concepts.length };
+    },
+
+    async deletePaper(id) {
+      return write(async (tx) => {
+        const records = await rows(
+          tx,
+          `MATCH (p:Paper {id: $id})
+           OPTIONAL MATCH (p)-[:MENTIONS]->(c:Concept)
+           WITH p, collect(c.id) AS conceptIds
+           DETACH DELETE p
+           RETURN conceptIds`,
+          { id },
+        );
+        const record = records[0];
+        if (record === undefined) return false;
+        await removeOrphans(tx, record.get('conceptIds') as string[]);
+        return true;
+      });
+    },
+
+    async getPapers(ids) {
+      if (ids.length === 0) return [];
+      const byId = await read(async (tx) => {
+        const records = await rows(tx, `UNWIND $ids AS id MATCH (p:Paper {id: id}) RETURN ${PAPER} AS item`, {
+          ids: [...new Set(ids)],
+        });
+        return new Map(records.map((r) => {
+          const paper = toPaper(r.get('item'));
+          return [paper.id, paper] as const;
+        }));
+      });
+      return ids.map((id) => (byId.has(id) ? structuredClone(byId.get(id) as StoredPaper) : null));
+    },
+
+    async getConcepts(ids) {
+      if (ids.length === 0) return [];
+      const byId = await read(async (tx) => {
+        const records = await rows(tx, `UNWIND $ids AS id MATCH (c:Concept {id: id}) RETURN ${CONCEPT} AS item`, {
+          ids: [...new Set(ids)],
+        });
+        return new Map(records.map((r) => {
+          const concept = toConcept(r.get('item'));
+          return [concept.id, concept] as const;
+        }));
+      });
+      return ids.map((id) => (byId.has(id) ? structuredClone(byId.get(id) as StoredConcept) : null));
+    },
+
+    async getPaperConcepts(paperIds, types) {
+      checkTypes(types);
+      if (paperIds.length === 0) return [];
+      const grouped = await read(async (tx) => {
+        const records = await rows(
+          tx,
+          `UNWIND $ids AS id
+           MATCH (:Paper {id: id})-[r:MENTIONS]->(c:Concept)
+           WHERE $types IS NULL OR c.type IN $types
+           RETURN id, c.id AS conceptId, c.type AS type, properties(r) AS link`,
+          { ids: [...new Set(paperIds)], types: types ?? null },
+        );
+        const result = new Map<string, { link: PaperConceptLink; type: ConceptType }[]>();
+        for (const r of records) {
+          const paperId = r.get('id') as string;
+          const list = result.get(paperId) ?? [];
+          list.push({ link: toLink(paperId, r.get('conceptId') as string, r.get('link')), type: r.get('type') as ConceptType });
+          result.set(paperId, list);
+        }
+        return result;
+      });
+      return paperIds.map((id) => structuredClone(sortPaperLinks(grouped.get(id) ?? [])));
+    },
+
+    async findConceptByName(name) {
+      const key = canonicalKey(name);
+      return read(async (tx) => {
+        const [record] = await rows(
+          tx,
+          `MATCH (:ConceptKey {key: $key})-[:NAMES]->(c:Concept)
+           WITH c, ${PAPER_COUNT} AS paperCount
+           ORDER BY paperCount DESC, c.id LIMIT 1
+           RETURN ${CONCEPT} AS item`,
+          { key },
+        );
+        return record === undefined ? null : toConcept(record.get('item'));
+      });
+    },
+
+    async listPapers(options) {
+      const sort = checkSort(options.sort);
+      const request = checkPage(options);
+      const { match, params } = paperMatch(options);
+      return pageOf(match, params, `${ORDER_BY[sort]} RETURN ${PAPER} AS item`, request, toPaper);
+    },
+
+    async listConcepts(options) {
+      const type = checkType(options.type);
+      const request = checkPage(options);
+      return pageOf(
+        `MATCH (c:Concept)
+         WHERE ($type IS NULL OR c.type = $type)
+           AND ($query IS NULL OR toLower(c.name) CONTAINS $query OR any(a IN c.aliases WHERE toLower(a) CONTAINS $query))
+         WITH c`,
+        { type: type ?? null, query: options.query?.toLowerCase() ?? null },
+        `WITH c, ${PAPER_COUNT} AS paperCount ORDER BY paperCount DESC, c.name, c.id RETURN ${CONCEPT} AS item`,
+        request,
+        toConcept,
+      );
+    },
+
+    async getConceptPapers(conceptId, page) {
+      const request = checkPage(page);
+      return pageOf(
+        'MATCH (:Concept {id: $id})<-[:MENTIONS]-(p:Paper) WITH p',
+        { id: conceptId },
+        `ORDER BY p.title, p.id RETURN ${PAPER} AS item`,
+        request,
+        toPaper,
+      );
+    },
+
+    async getRelatedPapers(paperId, options) {
+      const first = checkCount('first', options.first);
+      const types = checkTypes(options.types) ?? null;
+      return read(async (tx) => {
+        const sourceRecords = await rows(
+          tx,
+          `MATCH (p:Paper {id: $id})
+           OPTIONAL MATCH (p)-[:MENTIONS]->(c:Concept) WHERE $types IS NULL OR c.type IN $types
+           RETURN c.id AS conceptId, CASE WHEN c IS NULL THEN 0 ELSE ${PAPER_COUNT} END AS paperCount`,
+          { id: paperId, types },
+        );
+        if (sourceRecords.length === 0) return [];
+        const source: ConceptFrequency[] = sourceRecords
+          .filter((r) => r.get('conceptId') !== null)
+          .map((r) => ({ conceptId: r.get('conceptId') as string, paperCount: toNumber(r.get('paperCount')) }));
+        const expansion = selectExpansion(source, maxConceptFanout);
+        if (expansion.conceptIds.length === 0 || first === 0) return [];
+        // Hub-only sources take the first papers by id so both stores pick the same bounded candidate set.
+        const limit = expansion.limit === null ? '' : 'ORDER BY q.id LIMIT $limit';
+        const [totalRecord] = await rows(tx, 'MATCH (p:Paper) RETURN count(p) AS total');
+        const candidateRecords = await rows(
+          tx,
+          `UNWIND $expand AS cid
+           MATCH (:Concept {id: cid})<-[:MENTIONS]-(q:Paper) WHERE q.id <> $id
+           WITH DISTINCT q ${limit}
+           MATCH (q)-[:MENTIONS]->(c:Concept) WHERE $types IS NULL OR c.type IN $types
+           RETURN q.id AS paperId, collect([c.id, ${PAPER_COUNT}]) AS concepts`,
+          { expand: expansion.conceptIds, id: paperId, types, limit: neo4j.int(expansion.limit ?? 0) },
+        );
+        return scoreRelated({
+          totalPapers: toNumber(totalRecord?.get('total') ?? 0),
+          source,
+          candidates: candidateRecords.map((r) => ({
+            paperId: r.get('paperId') as string,
+            concepts: (r.get('concepts') as [string, unknown][]).map(([conceptId, count]) => ({
+              conceptId,
+              paperCount: toNumber(count),
+            })),
+          })),
+          minShared: options.minShared,
+          first,
+        });
+      });
+    },
+
+    async getRelatedConcepts(conceptId, options) {
+      const first = checkCount('first', options.first);
+      const type = checkType(options.type) ?? null;
+      return read(async (tx) => {
+        const records = await rows(
+          tx,
+          `MATCH (:Concept {id: $id})<-[:MENTIONS]-(:Paper)-[:MENTIONS]->(o:Concept)
+           WHERE $type IS NULL OR o.type = $type
+           RETURN o.id AS conceptId, count(*) AS count
+           ORDER BY count DESC, conceptId LIMIT $first`,
+          { id: conceptId, type, first: neo4j.int(first) },
+        );
+        return records.map((r) => ({ conceptId: r.get('conceptId') as string, count: toNumber(r.get('count')) }));
+      });
+    },
+
+    async getNarrowerConcepts(conceptId) {
+      return read(async (tx) => {
+        const records = await rows(
+          tx,
+          `MATCH (c:Concept) WHERE c.broader = $id WITH c ORDER BY c.name, c.id RETURN ${CONCEPT} AS item`,
+          { id: conceptId },
+        );
+        return records.map((r) => toConcept(r.get('item')));
+      });
+    },
+
+    async stats() {
+      return read(async (tx) => {
+        const [papers] = await rows(tx, 'MATCH (p:Paper) RETURN count(p) AS n');
+        const byTypeRecords = await rows(tx, 'MATCH (c:Concept) RETURN c.type AS type, count(c) AS n');
+        const [mentions] = await rows(
+          tx,
+          'MATCH (:Paper)-[r:MENTIONS]->(:Concept) RETURN coalesce(sum(size(r.mentionStarts)), 0) AS n',
+        );
+        const counts = new Map(byTypeRecords.map((r) => [r.get('type') as string, toNumber(r.get('n'))]));
+        const byType = CONCEPT_TYPES.map((type) => ({ type, count: counts.get(type) ?? 0 }));
+        return {
+          papers: toNumber(papers?.get('n') ?? 0),
+          concepts: byType.reduce((sum, t) => sum + t.count, 0),
+          mentions: toNumber(mentions?.get('n') ?? 0),
+          byType,
+        };
+      });
+    },
+
+    async topConcepts(options) {
+      const type = checkType(options.type) ?? null;
+      const first = checkCount('first', options.first);
+      return read(async (tx) => {
+        const records = await rows(
+          tx,
+          `MATCH (c:Concept) WHERE $type IS NULL OR c.type = $type
+           WITH c, ${PAPER_COUNT} AS paperCount
+           ORDER BY paperCount DESC, c.name, c.id LIMIT $first
+           RETURN ${CONCEPT} AS item`,
+          { type, first: neo4j.int(first) },
+        );
+        return records.map((r) => toConcept(r.get('item')));
+      });
+    },
+
+    async cooccurrence(options): Promise<Cooccurrence> {
+      const first = checkCount('first', options.first);
+      const rowType = checkType(options.rowType) as ConceptType;
+      const columnType = checkType(options.columnType) as ConceptType;
+      return read(async (tx) => {
+        const rowIds = await topConceptIds(tx, rowType, first);
+        const columnIds = await topConceptIds(tx, columnType, first);
+        // Two MATCH clauses (not one pattern) so a concept pairs with itself when row and column types agree.
+        const records = await rows(
+          tx,
+          `UNWIND $rows AS row
+           MATCH (:Concept {id: row})<-[:MENTIONS]-(p:Paper)
+           MATCH (p)-[:MENTIONS]->(b:Concept) WHERE b.id IN $columns
+           RETURN row, b.id AS column, count(*) AS count`,
+          { rows: rowIds, columns: columnIds },
+        );
+        const rowIndex = new Map(rowIds.map((id, i) => [id, i]));
+        const columnIndex = new Map(columnIds.map((id, i) => [id, i]));
+        const cells = records
+          .map((r) => ({ row: r.get('row') as string, column: r.get('column') as string, count: toNumber(r.get('count')) }))
+          .sort(
+            (a, b) =>
+              (rowIndex.get(a.row) ?? 0) - (rowIndex.get(b.row) ?? 0) ||
+              (columnIndex.get(a.column) ?? 0) - (columnIndex.get(b.column) ?? 0),
+          );
+        return { rows: rowIds, columns: columnIds, cells };
+      });
+    },
+
+    async conceptTimeline(conceptId, granularity): Promise<TimeBucket[]> {
+      checkGranularity(granularity);
+      const records = await read((tx) =>
+        rows(
+          tx,
+          `MATCH (:Concept {id: $id})<-[:MENTIONS]-(p:Paper) WHERE p.published IS NOT NULL
+           RETURN p.published.year AS year, CASE WHEN $byMonth THEN p.published.month ELSE 0 END AS month, count(*) AS count`,
+          { id: conceptId, byMonth: granularity === 'MONTH' },
+        ),
+      );
+      return records
+        .map((r) => {
+          const year = pad(toNumber(r.get('year')), 4);
+          const period = granularity === 'YEAR' ? year : `${year}-${pad(toNumber(r.get('month')), 2)}`;
+          return { period, count: toNumber(r.get('count')) };
+        })
+        .sort((a, b) => compareStrings(a.period, b.period));
+    },
+  };
+}

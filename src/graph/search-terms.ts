@@ -1,0 +1,13 @@
+/**
+ * The tokens full-text search works on (`PaperFilter.query`): runs of letters and digits, lowercased.
+ * Both stores tokenize papers and queries with this one function, so "GPT-4" is `gpt 4` and "OAT's" is
+ * `oat s` everywhere.
+ */
+export function searchTerms(text: string): string[] {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((token) => token.toLowerCase());
+}
+
+/** Distinct terms of a paper's title and abstract, space-joined: what the Neo4j full-text index reads. */
+export function paperSearchText(title: string, abstract: string): string {
+  return [...new Set([...searchTerms(title), ...searchTerms(abstract)])].join(' ');
+}

@@ -1,0 +1,199 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer } from 'node:net';
+import neo4j from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
+import { createSilentLogger } from '../../src/config/index.js';
+import type { Neo4jConfig } from '../../src/config/index.js';
+import { PapergraphError } from '../../src/errors/index.js';
+import { createMemoryStore, createNeo4jStore } from '../../src/graph/index.js';
+import type { GraphStore, Neo4jStoreOptions } from '../../src/graph/index.js';
+import { corpus, hubCorpus, makePaper } from './fixtures.js';
+import { answersOf, describeStoreContract } from './store-contract.js';
+
+const uri = process.env.NEO4J_URI;
+const config: Neo4jConfig = {
+  uri: uri ?? '',
+  user: process.env.NEO4J_USER ?? 'neo4j',
+  password: process.env.NEO4J_PASSWORD ?? '',
+  database: process.env.NEO4J_DATABASE ?? 'neo4j',
+};
+
+// npm test (scripts/test.mjs) starts Neo4j and sets these; a bare `jest` run without them skips loudly.
+const describeNeo4j = uri === undefined ? describe.skip : describe;
+if (uri === undefined) console.warn('NEO4J_URI is not set: skipping the Neo4j store suite');
+
+let admin: Driver;
+beforeAll(() => {
+  if (uri !== undefined) admin = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
+});
+afterAll(async () => {
+  await admin?.close();
+});
+
+async function clearDatabase(): Promise<void> {
+  await admin.executeQuery('MATCH (n) DETACH DELETE n', {}, { database: config.database });
+}
+
+let schemaReady = false;
+
+async function neo4jStore(options: Partial<Neo4jStoreOptions> = {}): Promise<GraphStore> {
+  await clearDatabase();
+  // A tiny batch size so the contract also exercises several UNWIND chunks in one transaction.
+  const store = createNeo4jStore({ config, logger: createSilentLogger(), batchSize: 3, ...options });
+  // Clearing keeps the schema, so one init per file is enough (the contract checks that init can repeat).
+  if (!schemaReady) await store.init();
+  schemaReady = true;
+  return store;
+}
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describeNeo4j('Neo4j store', () => {
+  describeStoreContract('neo4j', (options) => neo4jStore(options));
+
+  describe('against the memory store', () => {
+    let store: GraphStore | undefined;
+    afterEach(async () => {
+      await store?.close();
+      store = undefined;
+    });
+
+    const scenarios: [string, (s: GraphStore) => Promise<void>][] = [
+      ['the corpus', async (s) => void (await s.upsertPapers(corpus()))],
+      [
+        'the corpus after rewrites and deletes',
+        async (s) => {
+          await s.upsertPapers(corpus());
+          await s.upsertPapers([
+            makePaper({ id: 'p4', title: 'Summarization Revisited', abstract: 'BERT for summarization.' }, [
+              { id: 'task:summarization', name: 'Summarization', type: 'TASK', surfaces: ['Summarization', 'summarization'] },
+              { id: 'method:bert', name: 'BERT', type: 'METHOD', aliases: ['BERT-base'] },
+            ]),
+          ]);
+          await s.deletePaper('p2');
+          await s.deletePaper('p6');
+          await s.upsertPapers(corpus().slice(5));
+        },
+      ],
+      ['the hub corpus', async (s) => void (await s.upsertPapers([...hubCorpus(), ...corpus()]))],
+    ];
+
+    it.each(scenarios)('gives identical answers to a fixed list of reads: %s', async (_label, build) => {
+      const memory = createMemoryStore({ maxConceptFanout: 3 });
+      await build(memory);
+      const expected = await answersOf(memory);
+      store = await neo4jStore({ maxConceptFanout: 3 });
+      await build(store);
+      expect(await answersOf(store)).toEqual(expected);
+    });
+  });
+
+  describe('model', () => {
+    let store: GraphStore | undefined;
+    afterEach(async () => {
+      await store?.close();
+      store = undefined;
+    });
+
+    it('creates the constraints and indexes, full-text with the whitespace analyzer, all online', async () => {
+      store = await neo4jStore();
+      const { records } = await admin.executeQuery(
+        "SHOW INDEXES YIELD name, type, state, options WHERE name IN ['paper_id', 'concept_id', 'concept_key', 'concept_type', 'concept_broader', 'paper_title', 'paper_published', 'paper_search'] RETURN name, type, state, options ORDER BY name",
+        {},
+        { database: config.database },
+      );
+      expect(records.map((r) => [r.get('name'), r.get('state')])).toEqual(
+        ['concept_broader', 'concept_id', 'concept_key', 'concept_type', 'paper_id', 'paper_published', 'paper_search', 'paper_title'].map(
+          (name) => [name, 'ONLINE'],
+        ),
+      );
+      const search = records.find((r) => r.get('name') === 'paper_search');
+      expect(search?.get('type')).toBe('FULLTEXT');
+      expect(search?.get('options').indexConfig['fulltext.analyzer']).toBe('whitespace');
+    });
+
+    it('stores dates as Neo4j dates and mention offsets as integers', async () => {
+      store = await neo4jStore();
+      await store.upsertPapers(corpus());
+      const { records } = await admin.executeQuery(
+        `MATCH (p:Paper {id: 'p1'})-[r:MENTIONS]->(c:Concept {id: 'method:bert'})
+         RETURN valueType(p.published) AS published, valueType(r.mentionStarts) AS starts,
+                valueType(r.mentionEnds) AS ends, valueType(r.confidence) AS confidence`,
+        {},
+        { database: config.database },
+      );
+      expect(records[0]?.toObject()).toEqual({
+        published: 'DATE NOT NULL',
+        starts: 'LIST<INTEGER NOT NULL> NOT NULL',
+        ends: 'LIST<INTEGER NOT NULL> NOT NULL',
+        confidence: 'FLOAT NOT NULL',
+      });
+    });
+
+    it('rolls the whole batch back when the database refuses part of it', async () => {
+      store = await neo4jStore({ batchSize: 1 });
+      await store.upsertPapers(corpus().slice(0, 2));
+      const before = await store.stats();
+      // A constraint our writes do not expect makes the second paper of the batch fail inside the transaction,
+      // after the first has been written in it.
+      await admin.executeQuery('CREATE CONSTRAINT test_unique_abstract IF NOT EXISTS FOR (p:Paper) REQUIRE p.abstract IS UNIQUE', {}, { database: config.database });
+      try {
+        const a = makePaper({ id: 'new-a', title: 'LoRA', abstract: 'Same abstract.' }, [{ id: 'method:lora', name: 'LoRA', type: 'METHOD' }]);
+        const b = makePaper({ id: 'new-b', title: 'ROUGE', abstract: 'Same abstract.' }, [{ id: 'metric:rouge', name: 'ROUGE', type: 'METRIC' }]);
+        const error = await store.upsertPapers([a, b]).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(PapergraphError);
+        expect((error as PapergraphError).code).toBe('INTERNAL_SERVER_ERROR');
+        expect((error as PapergraphError).cause).toBeDefined();
+      } finally {
+        await admin.executeQuery('DROP CONSTRAINT test_unique_abstract IF EXISTS', {}, { database: config.database });
+      }
+      expect(await store.getPapers(['new-a', 'new-b'])).toEqual([null, null]);
+      expect(await store.getConcepts(['method:lora', 'metric:rouge'])).toEqual([null, null]);
+      expect(await store.stats()).toEqual(before);
+    });
+  });
+
+  describe('errors', () => {
+    it('reports GRAPH_UNAVAILABLE when nothing listens, and ping answers false', async () => {
+      const port = await closedPort();
+      const store = createNeo4jStore({
+        config: { ...config, uri: `bolt://127.0.0.1:${port}` },
+        logger: createSilentLogger(),
+        maxTransactionRetryTime: 0,
+      });
+      try {
+        expect(await store.ping()).toBe(false);
+        const error = await store.stats().catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(PapergraphError);
+        expect((error as PapergraphError).code).toBe('GRAPH_UNAVAILABLE');
+        expect((error as PapergraphError).message).toContain(`127.0.0.1:${port}`);
+        const writeError = await store.upsertPapers(corpus()).catch((e: unknown) => e);
+        expect((writeError as PapergraphError).code).toBe('GRAPH_UNAVAILABLE');
+      } finally {
+        await store.close();
+      }
+    });
+
+    it('reports GRAPH_UNAVAILABLE naming NEO4J_USER/NEO4J_PASSWORD when credentials are refused', async () => {
+      // An unknown user, so the real user is never locked out by failed attempts.
+      const store = createNeo4jStore({
+        config: { ...config, user: 'papergraph-no-such-user', password: 'wrong' },
+        logger: createSilentLogger(),
+        maxTransactionRetryTime: 0,
+      });
+      try {
+        const error = await store.listConcepts({ first: 1 }).catch((e: unknown) => e);
+        expect((error as PapergraphError).code).toBe('GRAPH_UNAVAILABLE');
+        expect((error as PapergraphError).message).toContain('NEO4J_USER/NEO4J_PASSWORD');
+      } finally {
+        await store.close();
+      }
+    });
+  });
+});

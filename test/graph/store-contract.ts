@@ -1,0 +1,740 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { PapergraphError } from '../../src/errors/index.js';
+import type { AnalyzedPaper, GraphStore, StoredConcept } from '../../src/graph/index.js';
+import { corpus, hubCorpus, makePaper } from './fixtures.js';
+
+export interface MakeStoreOptions {
+  maxConceptFanout?: number;
+}
+
+/** Returns a store over an empty graph, initialized. */
+export type MakeStore = (options?: MakeStoreOptions) => Promise<GraphStore>;
+
+const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
+const w = (n: number, paperCount: number) => Math.log(1 + n / paperCount);
+const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+async function rejection(promise: Promise<unknown>): Promise<PapergraphError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(PapergraphError);
+    return error as PapergraphError;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** Everything a reader can see, for comparing whole graphs. */
+export async function snapshot(store: GraphStore): Promise<unknown> {
+  const papers = await store.listPapers({ first: 1000 });
+  const concepts = await store.listConcepts({ first: 1000 });
+  return {
+    stats: await store.stats(),
+    papers,
+    concepts,
+    links: await store.getPaperConcepts(ids(papers.items)),
+    keys: await Promise.all(
+      concepts.items.flatMap((c) => [c.name, ...c.aliases]).map(async (name) => (await store.findConceptByName(name))?.id),
+    ),
+  };
+}
+
+/**
+ * The behaviour every `GraphStore` must have, exactly as `src/graph/graph-store.ts` and `types.ts` state it.
+ * Run by test/graph/memory-store.test.ts and test/graph/neo4j-store.int.test.ts.
+ */
+export function describeStoreContract(name: string, make: MakeStore): void {
+  describe(`GraphStore contract: ${name}`, () => {
+    let store: GraphStore | undefined;
+    const open = async (options?: MakeStoreOptions) => {
+      store = await make(options);
+      return store;
+    };
+    const withCorpus = async () => {
+      const s = await open();
+      await s.upsertPapers(corpus());
+      return s;
+    };
+    afterEach(async () => {
+      await store?.close();
+      store = undefined;
+    });
+
+    describe('lifecycle', () => {
+      it('answers ping and survives a second init', async () => {
+        const s = await open();
+        await s.init();
+        expect(await s.ping()).toBe(true);
+        expect(['memory', 'neo4j']).toContain(s.kind);
+      });
+    });
+
+    describe('writes', () => {
+      it('reports distinct papers and concepts written, and the same again on a re-write', async () => {
+        const s = await open();
+        expect(await s.upsertPapers(corpus())).toEqual({ papers: 9, concepts: 12 });
+        const before = await snapshot(s);
+        expect(await s.upsertPapers(corpus())).toEqual({ papers: 9, concepts: 12 });
+        expect(await snapshot(s)).toEqual(before);
+      });
+
+      it('writes an empty batch as a no-op', async () => {
+        const s = await withCorpus();
+        const before = await snapshot(s);
+        expect(await s.upsertPapers([])).toEqual({ papers: 0, concepts: 0 });
+        expect(await snapshot(s)).toEqual(before);
+      });
+
+      it('keeps every paper property and the code links', async () => {
+        const s = await withCorpus();
+        const [p1, p5] = await s.getPapers(['p1', 'p5']);
+        expect(p1).toEqual({
+          id: 'p1',
+          title: 'BERT for Question Answering',
+          abstract: 'We fine-tune BERT, a Transformer encoder, on SQuAD. We report F1 and Accuracy against GPT-4.',
+          url: 'https://example.org/p1',
+          published: '2019-05-10',
+          authors: ['Ada Lovelace', 'Alan Turing'],
+          codeLinks: ['https://github.com/example/p1'],
+        });
+        expect(p5).toMatchObject({ url: null, published: null, authors: [], codeLinks: [] });
+      });
+
+      it('keeps links with role, confidence, evidence and every mention', async () => {
+        const s = await withCorpus();
+        const [links] = await s.getPaperConcepts(['p2']);
+        const fa2 = links?.find((l) => l.conceptId === 'method:flashattention-2');
+        expect(fa2).toEqual({
+          paperId: 'p2',
+          conceptId: 'method:flashattention-2',
+          role: 'PROPOSED',
+          confidence: 0.95,
+          mentions: [
+            { field: 'title', start: 0, end: 16, text: 'FlashAttention-2' },
+            { field: 'abstract', start: 11, end: 27, text: 'FlashAttention-2' },
+          ],
+          evidence: corpus()[1]?.abstract,
+        });
+      });
+
+      it('sorts a link’s mentions by field then start even when given unsorted', async () => {
+        const s = await open();
+        const paper = makePaper({ id: 'x', title: 'BERT', abstract: 'BERT and BERT' }, [
+          { id: 'method:bert', name: 'BERT', type: 'METHOD' },
+        ]);
+        paper.extraction.concepts[0]?.mentions.reverse();
+        await s.upsertPapers([paper]);
+        const [links] = await s.getPaperConcepts(['x']);
+        expect(links?.[0]?.mentions.map((m) => `${m.field}:${m.start}`)).toEqual(['title:0', 'abstract:0', 'abstract:9']);
+      });
+
+      it('replaces a re-written paper’s properties and links, removing concepts left without papers', async () => {
+        const s = await withCorpus();
+        await s.upsertPapers([
+          makePaper({ id: 'p4', title: 'Summarization Revisited', abstract: 'We use BERT for summarization.' }, [
+            { id: 'task:summarization', name: 'Summarization', type: 'TASK', surfaces: ['Summarization', 'summarization'] },
+            { id: 'method:bert', name: 'BERT', type: 'METHOD' },
+          ]),
+        ]);
+        const [p4] = await s.getPapers(['p4']);
+        expect(p4).toMatchObject({ title: 'Summarization Revisited', published: null });
+        const [links] = await s.getPaperConcepts(['p4']);
+        expect(links?.map((l) => l.conceptId)).toEqual(['method:bert', 'task:summarization']);
+        const [rouge, transformer, bert] = await s.getConcepts(['metric:rouge', 'method:transformer', 'method:bert']);
+        expect(rouge).toBeNull();
+        expect(transformer?.paperCount).toBe(3);
+        expect(bert?.paperCount).toBe(4);
+        expect((await s.stats()).concepts).toBe(11);
+        expect(await s.findConceptByName('ROUGE')).toBeNull();
+      });
+
+      it('lets the last of duplicate ids in one batch win', async () => {
+        const s = await open();
+        const first = makePaper({ id: 'd', title: 'First BERT', abstract: 'BERT.' }, [
+          { id: 'method:bert', name: 'BERT', type: 'METHOD' },
+        ]);
+        const last = makePaper({ id: 'd', title: 'Last LoRA', abstract: 'LoRA.' }, [
+          { id: 'method:lora', name: 'LoRA', type: 'METHOD' },
+        ]);
+        expect(await s.upsertPapers([first, last])).toEqual({ papers: 1, concepts: 1 });
+        expect((await s.getPapers(['d']))[0]?.title).toBe('Last LoRA');
+        expect(await s.getConcepts(['method:bert', 'method:lora'])).toEqual([
+          null,
+          expect.objectContaining({ id: 'method:lora', paperCount: 1 }),
+        ]);
+      });
+
+      it('keeps a concept’s first name, merges aliases in first-seen order without the name', async () => {
+        const s = await withCorpus();
+        const [qa] = await s.getConcepts(['task:question-answering']);
+        expect(qa).toEqual({
+          id: 'task:question-answering',
+          name: 'Question Answering',
+          type: 'TASK',
+          aliases: ['QA', 'Question Answering Systems'],
+          broader: null,
+          paperCount: 3,
+        });
+        // A later paper naming it differently adds its aliases but not its name.
+        await s.upsertPapers([
+          makePaper({ id: 'q', title: 'Open QA', abstract: 'Open-domain QA.' }, [
+            { id: 'task:question-answering', name: 'Open QA', type: 'TASK', surfaces: ['QA'], aliases: ['QA', 'ODQA'] },
+          ]),
+        ]);
+        expect((await s.getConcepts(['task:question-answering']))[0]).toMatchObject({
+          name: 'Question Answering',
+          aliases: ['QA', 'Question Answering Systems', 'ODQA'],
+          paperCount: 4,
+        });
+      });
+
+      it('merges aliases across papers of one batch the same as across batches', async () => {
+        const [a, b] = [
+          makePaper({ id: 'a', title: 'BERT', abstract: 'BERT.' }, [
+            { id: 'method:bert', name: 'BERT', type: 'METHOD', aliases: ['B1', 'B2'] },
+          ]),
+          makePaper({ id: 'b', title: 'Bert', abstract: 'Bert.' }, [
+            { id: 'method:bert', name: 'Bert', type: 'METHOD', aliases: ['BERT', 'B3', 'B1'] },
+          ]),
+        ];
+        const one = await open();
+        await one.upsertPapers([a as AnalyzedPaper, b as AnalyzedPaper]);
+        const together = (await one.getConcepts(['method:bert']))[0];
+        await one.close();
+        const two = await open();
+        await two.upsertPapers([a as AnalyzedPaper]);
+        await two.upsertPapers([b as AnalyzedPaper]);
+        const apart = (await two.getConcepts(['method:bert']))[0];
+        expect(together).toEqual({ id: 'method:bert', name: 'BERT', type: 'METHOD', aliases: ['B1', 'B2', 'B3'], broader: null, paperCount: 2 });
+        expect(apart).toEqual(together);
+      });
+
+      describe('refuses a bad batch before writing anything', () => {
+        const cases: [string, (p: AnalyzedPaper) => void][] = [
+          ['a mention whose offsets do not give its text', (p) => {
+            const mention = p.extraction.concepts[0]?.mentions[0];
+            if (mention) mention.start += 1;
+          }],
+          ['a mention past the end of its field', (p) => {
+            const mention = p.extraction.concepts[0]?.mentions[0];
+            if (mention) mention.end = 10_000;
+          }],
+          ['a concept of an unknown type', (p) => {
+            (p.extraction.concepts[0] as { type: string }).type = 'MODEL';
+          }],
+          ['a concept id that does not match its type', (p) => {
+            (p.extraction.concepts[0] as { id: string }).id = 'task:bert';
+          }],
+          ['a confidence above 1', (p) => {
+            (p.extraction.concepts[0] as { confidence: number }).confidence = 1.5;
+          }],
+          ['an impossible date', (p) => {
+            p.published = '2023-02-30';
+          }],
+          ['an unknown role', (p) => {
+            (p.extraction.concepts[0] as { role: string }).role = 'INVENTED';
+          }],
+          ['an empty mention list', (p) => {
+            (p.extraction.concepts[0] as { mentions: unknown[] }).mentions = [];
+          }],
+        ];
+        it.each(cases)('%s', async (_label, spoil) => {
+          const s = await withCorpus();
+          const before = await snapshot(s);
+          const bad = makePaper({ id: 'bad', title: 'BERT again', abstract: 'BERT.' }, [
+            { id: 'method:bert', name: 'BERT', type: 'METHOD' },
+          ]);
+          spoil(bad);
+          const good = makePaper({ id: 'good', title: 'New LoRA', abstract: 'LoRA.' }, [
+            { id: 'method:lora', name: 'LoRA', type: 'METHOD' },
+          ]);
+          const error = await rejection(s.upsertPapers([good, bad]));
+          expect(error.code).toBe('BAD_USER_INPUT');
+          expect(error.message).toContain('"bad"');
+          expect(await snapshot(s)).toEqual(before);
+          expect(await s.getPapers(['good', 'bad'])).toEqual([null, null]);
+        });
+      });
+    });
+
+    describe('deletePaper', () => {
+      it('removes the paper and only the concepts no other paper mentions', async () => {
+        const s = await withCorpus();
+        expect(await s.deletePaper('p4')).toBe(true);
+        expect(await s.getPapers(['p4'])).toEqual([null]);
+        expect(await s.getPaperConcepts(['p4'])).toEqual([[]]);
+        const [summarization, rouge, transformer] = await s.getConcepts([
+          'task:summarization',
+          'metric:rouge',
+          'method:transformer',
+        ]);
+        expect([summarization, rouge]).toEqual([null, null]);
+        expect(transformer?.paperCount).toBe(3);
+        expect(await s.stats()).toMatchObject({ papers: 8, concepts: 10 });
+        expect((await s.listPapers({ first: 10, filter: { query: 'rouge' } })).totalCount).toBe(0);
+      });
+
+      it('answers false for an unknown paper and changes nothing', async () => {
+        const s = await withCorpus();
+        const before = await snapshot(s);
+        expect(await s.deletePaper('nope')).toBe(false);
+        expect(await snapshot(s)).toEqual(before);
+      });
+    });
+
+    describe('batch lookups', () => {
+      it('getPapers and getConcepts answer in the order given, null for unknown, repeats included', async () => {
+        const s = await withCorpus();
+        expect((await s.getPapers(['p3', 'zzz', 'p1', 'p3'])).map((p) => p?.id ?? null)).toEqual(['p3', null, 'p1', 'p3']);
+        expect((await s.getConcepts(['metric:f1', 'nope', 'method:lora'])).map((c) => c?.id ?? null)).toEqual([
+          'metric:f1',
+          null,
+          'method:lora',
+        ]);
+        expect(await s.getPapers([])).toEqual([]);
+      });
+
+      it('getPaperConcepts sorts by type order, role (PROPOSED first), then id, and filters by type', async () => {
+        const s = await withCorpus();
+        const [p2, unknown, p1] = await s.getPaperConcepts(['p2', 'nope', 'p1']);
+        expect(p2?.map((l) => l.conceptId)).toEqual([
+          'method:flashattention-2',
+          'method:flashattention',
+          'method:transformer',
+          'dataset:imagenet',
+          'metric:accuracy',
+        ]);
+        expect(unknown).toEqual([]);
+        expect(p1?.map((l) => l.conceptId)).toEqual([
+          'method:bert',
+          'method:transformer',
+          'task:question-answering',
+          'dataset:squad',
+          'metric:accuracy',
+          'metric:f1',
+        ]);
+        const [filtered] = await s.getPaperConcepts(['p1'], ['METRIC', 'TASK']);
+        expect(filtered?.map((l) => l.conceptId)).toEqual(['task:question-answering', 'metric:accuracy', 'metric:f1']);
+      });
+    });
+
+    describe('findConceptByName', () => {
+      it('resolves a name or an alias under canonicalKey (case, plural, hyphen/space)', async () => {
+        const s = await withCorpus();
+        expect((await s.findConceptByName('bert'))?.id).toBe('method:bert');
+        expect((await s.findConceptByName('Low Rank Adaptations'))?.id).toBe('method:lora');
+        expect((await s.findConceptByName('qa'))?.id).toBe('task:question-answering');
+        expect((await s.findConceptByName('question answering systems'))?.id).toBe('task:question-answering');
+        expect(await s.findConceptByName('GPT-4')).toBeNull();
+      });
+
+      it('prefers the concept with most papers, then the lowest id', async () => {
+        const s = await open();
+        const paper = (id: string, type: 'METHOD' | 'TASK' | 'DATASET') =>
+          makePaper({ id, title: `Mamba ${id}`, abstract: 'Mamba.' }, [
+            { id: `${type.toLowerCase()}:mamba`, name: 'Mamba', type },
+          ]);
+        await s.upsertPapers([paper('a', 'TASK'), paper('b', 'METHOD')]);
+        expect((await s.findConceptByName('MAMBA'))?.id).toBe('method:mamba');
+        await s.upsertPapers([paper('c', 'TASK')]);
+        expect((await s.findConceptByName('mamba'))?.id).toBe('task:mamba');
+        await s.upsertPapers([paper('d', 'DATASET'), paper('e', 'DATASET')]);
+        expect((await s.findConceptByName('mamba'))?.id).toBe('dataset:mamba');
+      });
+    });
+
+    describe('listPapers', () => {
+      const titles = async (s: GraphStore, options: Parameters<GraphStore['listPapers']>[0]) =>
+        (await s.listPapers(options)).items.map((p) => p.id);
+
+      it('sorts by title in code-unit order by default, ties by id', async () => {
+        const s = await withCorpus();
+        expect(await titles(s, { first: 20 })).toEqual(['p6', 'p4', 'a-dup', 'p1', 'p2', 'p7', 'p3', 'p5', 'p8']);
+      });
+
+      it('sorts NEWEST and OLDEST with undated papers last in both, ties by id', async () => {
+        const s = await withCorpus();
+        expect(await titles(s, { first: 20, sort: 'NEWEST' })).toEqual(['p2', 'p7', 'p3', 'p6', 'p4', 'p8', 'a-dup', 'p1', 'p5']);
+        expect(await titles(s, { first: 20, sort: 'OLDEST' })).toEqual(['a-dup', 'p1', 'p8', 'p4', 'p6', 'p3', 'p7', 'p2', 'p5']);
+      });
+
+      it('sorts MOST_CONCEPTS by linked concepts descending, ties by id', async () => {
+        const s = await withCorpus();
+        expect(await titles(s, { first: 20, sort: 'MOST_CONCEPTS' })).toEqual(['p1', 'p2', 'p3', 'p4', 'a-dup', 'p5', 'p7', 'p8', 'p6']);
+      });
+
+      it('pages with offsets and reports the total of all matches', async () => {
+        const s = await withCorpus();
+        const page = await s.listPapers({ first: 3, offset: 2 });
+        expect(page.totalCount).toBe(9);
+        expect(page.items.map((p) => p.id)).toEqual(['a-dup', 'p1', 'p2']);
+        expect(await s.listPapers({ first: 5, offset: 8 })).toMatchObject({ totalCount: 9, items: [{ id: 'p8' }] });
+        expect(await s.listPapers({ first: 5, offset: 20 })).toEqual({ totalCount: 9, items: [] });
+        expect(await s.listPapers({ first: 0 })).toEqual({ totalCount: 9, items: [] });
+      });
+
+      it('refuses a negative or fractional page', async () => {
+        const s = await withCorpus();
+        expect((await rejection(s.listPapers({ first: -1 }))).code).toBe('BAD_USER_INPUT');
+        expect((await rejection(s.listPapers({ first: 2, offset: 1.5 }))).code).toBe('BAD_USER_INPUT');
+      });
+
+      it('filters by all of, any of, and concept types, combined', async () => {
+        const s = await withCorpus();
+        expect(await titles(s, { first: 20, filter: { allConcepts: ['method:bert', 'dataset:squad'] } })).toEqual(['a-dup', 'p1']);
+        expect(await titles(s, { first: 20, filter: { allConcepts: ['method:bert', 'nope'] } })).toEqual([]);
+        expect(await titles(s, { first: 20, filter: { anyConcepts: ['metric:rouge', 'method:lora', 'nope'] } })).toEqual(['p4', 'p3']);
+        expect(await titles(s, { first: 20, filter: { conceptTypes: ['TASK'] } })).toEqual(['p4', 'p1', 'p3', 'p5']);
+        expect(
+          await titles(s, { first: 20, filter: { allConcepts: ['metric:accuracy'], anyConcepts: ['dataset:imagenet', 'task:question-answering'], conceptTypes: ['METHOD'] } }),
+        ).toEqual(['p1', 'p2']);
+        const page = await s.listPapers({ first: 1, offset: 1, filter: { conceptTypes: ['TASK'] }, sort: 'NEWEST' });
+        expect(page).toMatchObject({ totalCount: 4, items: [{ id: 'p4' }] });
+      });
+
+      it('treats empty any-of and type lists as matching nothing, an empty all-of as no condition', async () => {
+        const s = await withCorpus();
+        expect((await s.listPapers({ first: 20, filter: { anyConcepts: [] } })).totalCount).toBe(0);
+        expect((await s.listPapers({ first: 20, filter: { conceptTypes: [] } })).totalCount).toBe(0);
+        expect((await s.listPapers({ first: 20, filter: { allConcepts: [] } })).totalCount).toBe(9);
+      });
+
+      it('full-text: every term must be a whole token of title or abstract, case-insensitively', async () => {
+        const s = await withCorpus();
+        const q = (query: string) => titles(s, { first: 20, filter: { query } });
+        expect(await q('bert')).toEqual(['a-dup', 'p1', 'p8']);
+        expect(await q('BERT squad')).toEqual(['a-dup', 'p1']);
+        expect(await q('transformer')).toEqual(['p4', 'p1', 'p2', 'p3']);
+        expect(await q('transformers')).toEqual(['p4', 'p5']);
+        expect(await q('transform')).toEqual([]);
+        expect(await q('GPT-4')).toEqual(['p1']);
+        expect(await q('gpt 4')).toEqual(['p1']);
+        expect(await q('4')).toEqual(['p1']);
+        expect(await q("OAT's")).toEqual(['p3']);
+        expect(await q('oat')).toEqual(['p3']);
+        expect(await q('flashattention 2')).toEqual(['p2']);
+        expect(await q('question answering accuracy')).toEqual(['p1']);
+        expect(await q('low-rank NOT')).toEqual([]);
+        expect(await q('"Rank" (*)')).toEqual(['p3']);
+      });
+
+      it('full-text: a query without letters or digits matches every paper; it combines with filters', async () => {
+        const s = await withCorpus();
+        expect((await s.listPapers({ first: 20, filter: { query: ' -- !! ' } })).totalCount).toBe(9);
+        expect((await s.listPapers({ first: 20, filter: { query: '' } })).totalCount).toBe(9);
+        const page = await s.listPapers({ first: 1, filter: { query: 'accuracy', conceptTypes: ['DATASET'] }, sort: 'OLDEST' });
+        expect(page).toMatchObject({ totalCount: 3, items: [{ id: 'p1' }] });
+      });
+
+      it('full-text follows a paper’s rewrite', async () => {
+        const s = await withCorpus();
+        await s.upsertPapers([makePaper({ id: 'p7', title: 'Retitled', abstract: 'Nothing.' })]);
+        expect((await s.listPapers({ first: 20, filter: { query: 'revisit' } })).totalCount).toBe(0);
+        expect((await s.listPapers({ first: 20, filter: { query: 'retitled' } })).items.map((p) => p.id)).toEqual(['p7']);
+      });
+    });
+
+    describe('listConcepts', () => {
+      it('orders by paper count descending, then name, then id, with totals and offsets', async () => {
+        const s = await withCorpus();
+        const all = await s.listConcepts({ first: 100 });
+        expect(all.totalCount).toBe(12);
+        expect(ids(all.items)).toEqual([
+          'metric:accuracy',
+          'method:transformer',
+          'method:bert',
+          'task:question-answering',
+          'dataset:squad',
+          'metric:f1',
+          'dataset:imagenet',
+          'method:flashattention',
+          'method:flashattention-2',
+          'method:lora',
+          'metric:rouge',
+          'task:summarization',
+        ]);
+        expect(ids((await s.listConcepts({ first: 2, offset: 4 })).items)).toEqual(['dataset:squad', 'metric:f1']);
+        expect((await s.listConcepts({ first: 1 })).items[0]).toEqual({
+          id: 'metric:accuracy',
+          name: 'Accuracy',
+          type: 'METRIC',
+          aliases: [],
+          broader: null,
+          paperCount: 4,
+        });
+      });
+
+      it('filters by type and by a case-insensitive substring of the name or an alias', async () => {
+        const s = await withCorpus();
+        expect(ids((await s.listConcepts({ first: 10, type: 'DATASET' })).items)).toEqual(['dataset:squad', 'dataset:imagenet']);
+        expect(ids((await s.listConcepts({ first: 10, query: 'ATTENTION' })).items)).toEqual([
+          'method:flashattention',
+          'method:flashattention-2',
+        ]);
+        expect(ids((await s.listConcepts({ first: 10, query: 'encoder repr' })).items)).toEqual(['method:bert']);
+        expect(ids((await s.listConcepts({ first: 10, query: 'systems' })).items)).toEqual(['task:question-answering']);
+        expect(await s.listConcepts({ first: 10, query: 'a', type: 'TASK', offset: 1 })).toMatchObject({
+          totalCount: 2,
+          items: [{ id: 'task:summarization' }],
+        });
+        expect(await s.listConcepts({ first: 10, query: 'zzz' })).toEqual({ items: [], totalCount: 0 });
+      });
+    });
+
+    describe('getConceptPapers', () => {
+      it('lists the concept’s papers by title then id, paged, with the total', async () => {
+        const s = await withCorpus();
+        const page = await s.getConceptPapers('method:bert', { first: 2 });
+        expect(page.totalCount).toBe(3);
+        expect(ids(page.items)).toEqual(['a-dup', 'p1']);
+        expect(ids((await s.getConceptPapers('method:bert', { first: 2, offset: 2 })).items)).toEqual(['p8']);
+        expect(await s.getConceptPapers('nope', { first: 5 })).toEqual({ items: [], totalCount: 0 });
+      });
+    });
+
+    describe('getRelatedPapers', () => {
+      it('ranks by IDF-weighted cosine, never includes papers sharing nothing', async () => {
+        const s = await withCorpus();
+        const related = await s.getRelatedPapers('p1', { first: 20 });
+        expect(related.map((r) => r.paperId)).toEqual(['p3', 'a-dup', 'p5', 'p8', 'p2', 'p7', 'p4']);
+        // p1 = {BERT 3, Transformer 4, QA 3, SQuAD 3, F1 2, Accuracy 4}, a-dup = {BERT, SQuAD}, N = 9.
+        const normP1 = Math.sqrt(3 * w(9, 3) ** 2 + 2 * w(9, 4) ** 2 + w(9, 2) ** 2);
+        const normDup = Math.sqrt(2 * w(9, 3) ** 2);
+        expect(related[1]).toEqual({
+          paperId: 'a-dup',
+          score: round6((2 * w(9, 3) ** 2) / (normP1 * normDup)),
+          shared: [
+            { conceptId: 'dataset:squad', weight: expect.closeTo(w(9, 3), 12) },
+            { conceptId: 'method:bert', weight: expect.closeTo(w(9, 3), 12) },
+          ],
+        });
+        expect(related[0]?.shared.map((c) => c.conceptId)).toEqual([
+          'metric:f1',
+          'dataset:squad',
+          'task:question-answering',
+          'method:transformer',
+        ]);
+        for (const r of related) expect(r.score).toBe(round6(r.score));
+        expect(await s.getRelatedPapers('p6', { first: 10 })).toEqual([]);
+        expect(related.map((r) => r.paperId)).not.toContain('p6');
+      });
+
+      it('honours first, minShared and types (types restrict shared concepts and norms; ties by paper id)', async () => {
+        const s = await withCorpus();
+        expect((await s.getRelatedPapers('p1', { first: 2 })).map((r) => r.paperId)).toEqual(['p3', 'a-dup']);
+        expect((await s.getRelatedPapers('p1', { first: 20, minShared: 3 })).map((r) => r.paperId)).toEqual(['p3']);
+        expect((await s.getRelatedPapers('p1', { first: 20, minShared: 0 })).length).toBe(7);
+        const typed = await s.getRelatedPapers('p1', { first: 20, types: ['DATASET', 'METRIC'] });
+        expect(typed.map((r) => r.paperId)).toEqual(['p3', 'a-dup', 'p5', 'p2', 'p7']);
+        expect(typed[3]?.score).toBe(typed[4]?.score);
+        // p1 restricted = {SQuAD 3, F1 2, Accuracy 4}; p5 restricted = {Accuracy}.
+        const norm = Math.sqrt(w(9, 3) ** 2 + w(9, 2) ** 2 + w(9, 4) ** 2);
+        expect(typed[2]?.score).toBe(round6(w(9, 4) ** 2 / (norm * w(9, 4))));
+        expect(await s.getRelatedPapers('p1', { first: 20, types: [] })).toEqual([]);
+        expect(await s.getRelatedPapers('p1', { first: 0 })).toEqual([]);
+      });
+
+      it('answers empty for an unknown paper', async () => {
+        const s = await withCorpus();
+        expect(await s.getRelatedPapers('nope', { first: 5 })).toEqual([]);
+      });
+
+      it('finds candidates only through non-hub concepts, yet scores shared hubs', async () => {
+        const s = await open({ maxConceptFanout: 2 });
+        await s.upsertPapers(hubCorpus());
+        const related = await s.getRelatedPapers('h1', { first: 10 });
+        expect(related.map((r) => r.paperId)).toEqual(['h2']);
+        expect(related[0]?.shared.map((c) => c.conceptId)).toEqual(['dataset:rare', 'method:transformer']);
+      });
+
+      it('expands only the least common hub, and only its first maxConceptFanout papers by id, when all are hubs', async () => {
+        const s = await open({ maxConceptFanout: 2 });
+        await s.upsertPapers(hubCorpus());
+        const related = await s.getRelatedPapers('h3', { first: 10 });
+        expect(related.map((r) => r.paperId)).toEqual(['h4', 'h1']);
+        expect(related[0]?.score).toBe(1);
+      });
+
+      it('without the bound the same graph relates every paper sharing a concept', async () => {
+        const s = await open();
+        await s.upsertPapers(hubCorpus());
+        expect((await s.getRelatedPapers('h3', { first: 10 })).map((r) => r.paperId).sort()).toEqual(['h1', 'h2', 'h4', 'h5', 'h6']);
+      });
+    });
+
+    describe('concept neighbourhood', () => {
+      it('getRelatedConcepts counts co-occurring papers: count descending, then id; filters by type', async () => {
+        const s = await withCorpus();
+        expect(await s.getRelatedConcepts('dataset:squad', { first: 10 })).toEqual([
+          { conceptId: 'method:bert', count: 2 },
+          { conceptId: 'method:transformer', count: 2 },
+          { conceptId: 'metric:f1', count: 2 },
+          { conceptId: 'task:question-answering', count: 2 },
+          { conceptId: 'method:lora', count: 1 },
+          { conceptId: 'metric:accuracy', count: 1 },
+        ]);
+        expect(await s.getRelatedConcepts('dataset:squad', { first: 1, type: 'METRIC' })).toEqual([
+          { conceptId: 'metric:f1', count: 2 },
+        ]);
+        expect(await s.getRelatedConcepts('nope', { first: 5 })).toEqual([]);
+      });
+
+      it('getNarrowerConcepts lists concepts naming it as broader, by name then id', async () => {
+        const s = await withCorpus();
+        await s.upsertPapers([
+          makePaper({ id: 'fa3', title: 'FlashAttention-3 and FlashAttention-1.5', abstract: 'Both.' }, [
+            { id: 'method:flashattention-3', name: 'FlashAttention-3', type: 'METHOD', broader: 'method:flashattention' },
+            { id: 'method:flashattention-1.5', name: 'FlashAttention-1.5', type: 'METHOD', broader: 'method:flashattention' },
+          ]),
+        ]);
+        expect(ids(await s.getNarrowerConcepts('method:flashattention'))).toEqual([
+          'method:flashattention-1.5',
+          'method:flashattention-2',
+          'method:flashattention-3',
+        ]);
+        expect((await s.getConcepts(['method:flashattention-2']))[0]?.broader).toBe('method:flashattention');
+        expect(await s.getNarrowerConcepts('method:transformer')).toEqual([]);
+      });
+
+      it('keeps a broader id even when that concept is not stored', async () => {
+        const s = await open();
+        await s.upsertPapers([
+          makePaper({ id: 'x', title: 'Llama 3', abstract: 'Llama 3.' }, [
+            { id: 'method:llama-3', name: 'Llama 3', type: 'METHOD', broader: 'method:llama' },
+          ]),
+        ]);
+        expect((await s.getConcepts(['method:llama-3']))[0]?.broader).toBe('method:llama');
+        expect(ids(await s.getNarrowerConcepts('method:llama'))).toEqual(['method:llama-3']);
+      });
+    });
+
+    describe('dashboards', () => {
+      it('stats counts papers, concepts, mention occurrences and every type in order', async () => {
+        const s = await open();
+        expect(await s.stats()).toEqual({
+          papers: 0,
+          concepts: 0,
+          mentions: 0,
+          byType: [
+            { type: 'METHOD', count: 0 },
+            { type: 'TASK', count: 0 },
+            { type: 'DATASET', count: 0 },
+            { type: 'METRIC', count: 0 },
+          ],
+        });
+        const papers = corpus();
+        await s.upsertPapers(papers);
+        const mentions = papers.reduce(
+          (sum, p) => sum + p.extraction.concepts.reduce((n, c) => n + c.mentions.length, 0),
+          0,
+        );
+        expect(mentions).toBe(37);
+        expect(await s.stats()).toEqual({
+          papers: 9,
+          concepts: 12,
+          mentions,
+          byType: [
+            { type: 'METHOD', count: 5 },
+            { type: 'TASK', count: 2 },
+            { type: 'DATASET', count: 2 },
+            { type: 'METRIC', count: 3 },
+          ],
+        });
+      });
+
+      it('topConcepts orders by paper count, name, id, optionally of one type', async () => {
+        const s = await withCorpus();
+        expect(ids(await s.topConcepts({ first: 3 }))).toEqual(['metric:accuracy', 'method:transformer', 'method:bert']);
+        expect(ids(await s.topConcepts({ first: 10, type: 'METRIC' }))).toEqual(['metric:accuracy', 'metric:f1', 'metric:rouge']);
+        expect(await s.topConcepts({ first: 0 })).toEqual([]);
+      });
+
+      it('cooccurrence: top rows and columns, cells with count > 0 in row then column order', async () => {
+        const s = await withCorpus();
+        expect(await s.cooccurrence({ rowType: 'METHOD', columnType: 'DATASET', first: 3 })).toEqual({
+          rows: ['method:transformer', 'method:bert', 'method:flashattention'],
+          columns: ['dataset:squad', 'dataset:imagenet'],
+          cells: [
+            { row: 'method:transformer', column: 'dataset:squad', count: 2 },
+            { row: 'method:transformer', column: 'dataset:imagenet', count: 1 },
+            { row: 'method:bert', column: 'dataset:squad', count: 2 },
+            { row: 'method:flashattention', column: 'dataset:imagenet', count: 1 },
+          ],
+        });
+      });
+
+      it('cooccurrence of a type with itself counts a concept with itself as its paper count', async () => {
+        const s = await withCorpus();
+        const matrix = await s.cooccurrence({ rowType: 'METRIC', columnType: 'METRIC', first: 2 });
+        expect(matrix).toEqual({
+          rows: ['metric:accuracy', 'metric:f1'],
+          columns: ['metric:accuracy', 'metric:f1'],
+          cells: [
+            { row: 'metric:accuracy', column: 'metric:accuracy', count: 4 },
+            { row: 'metric:accuracy', column: 'metric:f1', count: 1 },
+            { row: 'metric:f1', column: 'metric:accuracy', count: 1 },
+            { row: 'metric:f1', column: 'metric:f1', count: 2 },
+          ],
+        });
+      });
+
+      it('conceptTimeline counts dated papers per year or month, ascending, skipping empty periods', async () => {
+        const s = await withCorpus();
+        expect(await s.conceptTimeline('metric:accuracy', 'YEAR')).toEqual([
+          { period: '2019', count: 1 },
+          { period: '2023', count: 2 },
+        ]);
+        expect(await s.conceptTimeline('method:bert', 'MONTH')).toEqual([{ period: '2019-05', count: 3 }]);
+        expect(await s.conceptTimeline('method:transformer', 'MONTH')).toEqual([
+          { period: '2019-05', count: 1 },
+          { period: '2019-11', count: 1 },
+          { period: '2021-06', count: 1 },
+          { period: '2023-07', count: 1 },
+        ]);
+        expect(await s.conceptTimeline('nope', 'YEAR')).toEqual([]);
+      });
+    });
+
+    describe('argument checks', () => {
+      it('refuses an unknown type, sort or granularity with BAD_USER_INPUT', async () => {
+        const s = await withCorpus();
+        const calls = [
+          () => s.topConcepts({ first: 1, type: 'MODEL' as never }),
+          () => s.listPapers({ first: 1, sort: 'RANDOM' as never }),
+          () => s.conceptTimeline('metric:f1', 'DAY' as never),
+          () => s.getRelatedPapers('p1', { first: -1 }),
+          () => s.listConcepts({ first: 1, offset: -3 }),
+        ];
+        for (const call of calls) expect((await rejection(call())).code).toBe('BAD_USER_INPUT');
+      });
+    });
+  });
+}
+
+/** A fixed list of reads whose answers both stores must give identically. */
+export async function answersOf(store: GraphStore): Promise<unknown[]> {
+  const conceptIds = (await store.listConcepts({ first: 100 })).items.map((c: StoredConcept) => c.id);
+  const paperIds = (await store.listPapers({ first: 100 })).items.map((p) => p.id);
+  return [
+    await snapshot(store),
+    await store.getPapers([...paperIds, 'nope']),
+    await store.getConcepts([...conceptIds, 'nope']),
+    await store.getPaperConcepts(paperIds, ['METHOD', 'DATASET']),
+    ...(await Promise.all(
+      (['TITLE', 'NEWEST', 'OLDEST', 'MOST_CONCEPTS'] as const).map((sort) =>
+        store.listPapers({ first: 4, offset: 1, sort, filter: { query: 'the' } }),
+      ),
+    )),
+    await store.listPapers({ first: 50, filter: { anyConcepts: conceptIds.slice(0, 3), conceptTypes: ['METRIC'] } }),
+    await store.listConcepts({ first: 5, offset: 2, query: 'a' }),
+    ...(await Promise.all(paperIds.map((id) => store.getRelatedPapers(id, { first: 10 })))),
+    ...(await Promise.all(paperIds.map((id) => store.getRelatedPapers(id, { first: 10, types: ['METHOD', 'TASK'], minShared: 2 })))),
+    ...(await Promise.all(conceptIds.map((id) => store.getRelatedConcepts(id, { first: 5 })))),
+    ...(await Promise.all(conceptIds.map((id) => store.getConceptPapers(id, { first: 2, offset: 1 })))),
+    ...(await Promise.all(conceptIds.map((id) => store.getNarrowerConcepts(id)))),
+    ...(await Promise.all(conceptIds.map((id) => store.conceptTimeline(id, 'MONTH')))),
+    await store.topConcepts({ first: 5 }),
+    await store.cooccurrence({ rowType: 'METHOD', columnType: 'METRIC', first: 4 }),
+    await store.cooccurrence({ rowType: 'DATASET', columnType: 'DATASET', first: 4 }),
+  ];
+}
