@@ -6,7 +6,8 @@ const NOT_PLURAL = new Set([
   'bias', 'gas', 'atlas', 'alias', 'canvas', 'lens', 'news', 'series', 'species', 'bayes', 'chaos', 'thesis',
   'physics', 'mathematics', 'statistics', 'economics', 'linguistics', 'robotics', 'graphics', 'dynamics',
   'kinetics', 'semantics', 'analytics', 'genomics', 'ethics', 'optics', 'mechanics', 'pragmatics', 'phonetics',
-  'logistics', 'diagnostics', 'acoustics', 'aids', 'glass', 'express', 'plus', 'cifar', 'various', 'previous',
+  'logistics', 'diagnostics', 'acoustics', 'aids', 'glass', 'express', 'plus', 'various', 'previous',
+  'always', 'perhaps', 'whereas', 'towards', 'across', 'this', 'its', 'has', 'was', 'does', 'is', 'us', 'flops',
 ]);
 
 const IES_TO_IE = new Set(['movies', 'cookies', 'ties', 'lies', 'pies', 'zombies', 'calories']);
@@ -14,32 +15,47 @@ const IES_TO_IE = new Set(['movies', 'cookies', 'ties', 'lies', 'pies', 'zombies
 /** Singular of one lowercase word; conservative because a wrong merge is worse than a missed one. */
 export function singularize(word: string): string {
   if (word.length <= 3 || !word.endsWith('s') || NOT_PLURAL.has(word)) return word;
-  if (/[^a-z]/.test(word.slice(-3))) return word;
+  if (!/[a-z]{3}$/.test(word)) return word;
   if (word.endsWith('ies')) return IES_TO_IE.has(word) ? word.slice(0, -1) : `${word.slice(0, -3)}y`;
-  if (/(?:ss|us|is|ous)$/.test(word)) return word;
+  if (/(?:ss|us|is)$/.test(word)) return word;
+  // "biases", "aliases": the singular is itself on the not-plural list.
+  if (word.endsWith('es') && NOT_PLURAL.has(word.slice(0, -2))) return word.slice(0, -2);
   if (/(?:sses|ches|shes|xes|zes)$/.test(word)) return word.slice(0, -2);
   return word.slice(0, -1);
 }
 
-/**
- * Key shared by every spelling of a name: case-folded, dashes/spaces/underscores unified to one hyphen,
- * last word singular. "Large Language Models", "large-language model" → "large-language-model".
- */
-export function canonicalKey(name: string): string {
-  const norm = name
-    .normalize('NFKC')
+const BRITISH: ReadonlyMap<string, string> = new Map([
+  ['modelling', 'modeling'], ['modelled', 'modeled'], ['labelling', 'labeling'], ['labelled', 'labeled'],
+  ['behaviour', 'behavior'], ['behavioural', 'behavioral'], ['neighbour', 'neighbor'], ['neighbours', 'neighbors'],
+  ['neighbourhood', 'neighborhood'], ['colour', 'color'], ['generalisation', 'generalization'],
+  ['normalisation', 'normalization'], ['optimisation', 'optimization'], ['regularisation', 'regularization'],
+  ['visualisation', 'visualization'], ['tokenisation', 'tokenization'], ['summarisation', 'summarization'],
+  ['categorisation', 'categorization'], ['recognise', 'recognize'], ['analyse', 'analyze'],
+]);
+
+/** Lowercase word pieces of a surface: split on spaces and dashes, punctuation dropped, spelling unified. */
+export function keyParts(text: string): string[] {
+  const parts = text
     .toLowerCase()
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/['’]s\b/g, '')
-    .replace(/[\s_\-–/]+/g, ' ')
-    .replace(/[^\p{L}\p{N}\s.+^()*]/gu, '')
-    .trim();
-  const words = norm.split(' ').filter((w) => w.length > 0);
-  const last = words.length - 1;
-  if (last >= 0) {
-    const w = words[last] as string;
-    // Plural acronyms ("LLMs") lose the case cue after lowercasing, so singularize only plain words here.
-    words[last] = singularize(w);
+    .split(/[\s_\-/]+/);
+  const out: string[] = [];
+  for (const raw of parts) {
+    const p = raw.replace(/[^\p{L}\p{N}.+^()*]/gu, '').replace(/\.$/, '');
+    if (p.length > 0) out.push(BRITISH.get(p) ?? p);
   }
-  return words.join('-');
+  return out;
+}
+
+/**
+ * Key shared by every spelling of a name: case-folded, dashes/spaces/underscores unified to one hyphen,
+ * last word singular, British spellings folded. "Large Language Models", "large-language model" →
+ * "large-language-model".
+ */
+export function canonicalKey(name: string): string {
+  const parts = keyParts(name.normalize('NFKC'));
+  const last = parts.length - 1;
+  if (last >= 0) parts[last] = singularize(parts[last] as string);
+  return parts.join('-');
 }

@@ -1,0 +1,134 @@
+/**
+ * Mention-level evaluation of the concept extractor against SciERC-format JSON lines.
+ *   npm run eval -- --scierc ../shared/scierc/dev.json [--errors 20]
+ * The data is read from the given path only; nothing from it is stored in the project.
+ */
+import { readFileSync } from 'node:fs';
+import { extractConcepts } from '../src/nlp/index.js';
+import type { ConceptType } from '../src/nlp/index.js';
+
+interface Doc {
+  doc_key: string;
+  sentences: string[][];
+  ner: Array<Array<[number, number, string]>>;
+}
+
+const TYPE_MAP: Record<ConceptType, string> = { METHOD: 'Method', TASK: 'Task', METRIC: 'Metric', DATASET: 'Material' };
+const KEPT = new Set(Object.values(TYPE_MAP));
+
+const PTB: Record<string, string> = { '-LRB-': '(', '-RRB-': ')', '-LSB-': '[', '-RSB-': ']', '-LCB-': '{', '-RCB-': '}', '``': '"', "''": '"' };
+
+interface Span {
+  s: number;
+  e: number;
+  type: string;
+  text: string;
+}
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function prf(tp: number, np: number, ng: number, tpr = tp): [number, number, number] {
+  const p = np ? tp / np : 0;
+  const r = ng ? tpr / ng : 0;
+  return [p, r, p + r ? (2 * p * r) / (p + r) : 0];
+}
+
+function main(): void {
+  const path = arg('--scierc');
+  if (!path) {
+    console.error('usage: eval --scierc <path to SciERC json lines> [--errors N]');
+    process.exit(2);
+  }
+  const nErrors = Number(arg('--errors') ?? 0);
+  // Mention-level: every typed phrase counts by default, as SciERC annotates every phrase.
+  const minConfidence = Number(arg('--min-confidence') ?? 0);
+  const docs = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Doc);
+  const types = [...KEPT];
+  const stat = new Map<string, { np: number; ng: number; exact: number; relP: number; relR: number }>();
+  for (const t of [...types, 'ALL']) stat.set(t, { np: 0, ng: 0, exact: 0, relP: 0, relR: 0 });
+  const fp = new Map<string, number>();
+  const fn = new Map<string, number>();
+  const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+
+  for (const doc of docs) {
+    // PTB escapes back to the characters an abstract has, so "( CNNs )" reads as a parenthesis.
+    const words = doc.sentences.flat().map((w) => PTB[w] ?? w);
+    const starts: number[] = [];
+    let pos = 0;
+    for (const w of words) {
+      starts.push(pos);
+      pos += w.length + 1;
+    }
+    const text = words.join(' ');
+    const tokenAt = (c: number): number => {
+      let lo = 0;
+      let hi = starts.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if ((starts[mid] as number) <= c) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    const gold: Span[] = [];
+    const other: Span[] = [];
+    for (const sent of doc.ner) {
+      for (const [s, e, type] of sent) {
+        const span = { s, e, type, text: words.slice(s, e + 1).join(' ') };
+        (KEPT.has(type) ? gold : other).push(span);
+      }
+    }
+    const pred: Span[] = [];
+    for (const c of extractConcepts({ title: '', abstract: text }, { minConfidence }).concepts) {
+      for (const m of c.mentions) {
+        if (m.field !== 'abstract') continue;
+        const s = tokenAt(m.start);
+        const e = tokenAt(m.end - 1);
+        pred.push({ s, e, type: TYPE_MAP[c.type], text: words.slice(s, e + 1).join(' ') });
+      }
+    }
+    const overlap = (a: Span, b: Span) => a.s <= b.e && b.s <= a.e;
+    for (const t of [...types, 'ALL']) {
+      const st = stat.get(t)!;
+      const g = t === 'ALL' ? gold : gold.filter((x) => x.type === t);
+      const p = t === 'ALL' ? pred : pred.filter((x) => x.type === t);
+      st.ng += g.length;
+      st.np += p.length;
+      st.exact += p.filter((x) => g.some((y) => y.s === x.s && y.e === x.e && y.type === x.type)).length;
+      st.relP += p.filter((x) => g.some((y) => overlap(x, y) && y.type === x.type)).length;
+      st.relR += g.filter((y) => p.some((x) => overlap(x, y) && y.type === x.type)).length;
+    }
+    for (const x of pred) {
+      if (gold.some((y) => y.s === x.s && y.e === x.e && y.type === x.type)) continue;
+      const same = [...gold, ...other].find((y) => y.s === x.s && y.e === x.e);
+      const near = gold.find((y) => overlap(x, y) && y.type === x.type);
+      bump(fp, same ? `${x.type}≠${same.type}: ${x.text}` : near ? `${x.type} boundary: ${x.text} ⟂ ${near.text}` : `${x.type}: ${x.text}`);
+    }
+    for (const y of gold) {
+      if (pred.some((x) => x.s === y.s && x.e === y.e && x.type === y.type)) continue;
+      if (pred.some((x) => overlap(x, y) && x.type === y.type)) continue;
+      bump(fn, `${y.type}: ${y.text}`);
+    }
+  }
+  const f = (x: number) => x.toFixed(3);
+  console.log(`SciERC ${docs.length} docs`);
+  console.log('type      gold  pred | exact P  R      F1    | relaxed P  R      F1');
+  for (const t of [...types, 'ALL']) {
+    const st = stat.get(t)!;
+    const [ep, er, ef] = prf(st.exact, st.np, st.ng);
+    const [rp, rr, rf] = prf(st.relP, st.np, st.ng, st.relR);
+    console.log(`${t.padEnd(9)} ${String(st.ng).padStart(5)} ${String(st.np).padStart(5)} | ${f(ep)} ${f(er)} ${f(ef)} | ${f(rp)} ${f(rr)} ${f(rf)}`);
+  }
+  if (nErrors > 0) {
+    const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, nErrors);
+    console.log(`\nTop false positives (wrong span or type):`);
+    for (const [k, n] of top(fp)) console.log(`${String(n).padStart(4)}  ${k}`);
+    console.log(`\nTop false negatives (no overlapping prediction of the type):`);
+    for (const [k, n] of top(fn)) console.log(`${String(n).padStart(4)}  ${k}`);
+  }
+}
+
+main();

@@ -1,0 +1,104 @@
+import { singularize } from './canonical-key.js';
+import type { Token } from './tokenize.js';
+import { GENERIC_HEADS, METHOD_HEADS, NEVER_NAMES, NON_NAMING_MODIFIERS, TASK_HEADS, VERB_LIKE, headType } from './vocabulary.js';
+
+/** A noun phrase: token span [from, to) of one sentence, trimmed of non-naming words. */
+export interface Chunk {
+  from: number;
+  to: number;
+  /** Character span; `end` may stop before a possessive "'s". */
+  start: number;
+  end: number;
+}
+
+const NOMINAL_GERUNDS = new Set([...TASK_HEADS, ...METHOD_HEADS].filter((w) => w.endsWith('ing')));
+
+function lastPart(t: Token): string {
+  const parts = t.lower.replace(/['’]s$/, '').split('-');
+  return singularize(parts[parts.length - 1] as string);
+}
+
+/** Whether the token can sit inside a noun phrase. */
+/** Words the tagger sometimes calls nouns that never sit in a name. */
+const NOT_NOMINAL = new Set(['here', 'there', 'now', 'then', 'today', 'together', 'less', 'fewer', 'more', 'much', 'thus', 'hence', 'also', 'etc', 'i.e.', 'e.g.', 'ie', 'eg', 'vs', 'via', 'times', 'against']);
+
+export function isNominal(t: Token, prev: Token | undefined): boolean {
+  if (/^['’]s?$/.test(t.text) || VERB_LIKE.has(t.text) || NOT_NOMINAL.has(t.lower)) return false;
+  if (t.nameLike) return true;
+  switch (t.pos) {
+    case 'NOUN':
+    case 'PROPN':
+    case 'ADJ':
+    case 'GERUND':
+    case 'PARTICIPLE':
+      return true;
+    case 'NUM':
+      return t.hyphenated;
+    case 'VERB': {
+      // The tagger reads plural heads as verbs after a noun ("state space models"); trust the head lists.
+      if (!prev || !(prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'ADJ' || prev.nameLike)) return false;
+      return headType(lastPart(t)) !== undefined || GENERIC_HEADS.has(lastPart(t));
+    }
+    default:
+      return false;
+  }
+}
+
+function canHead(t: Token): boolean {
+  if (t.nameLike) return true;
+  if (t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'VERB') return true;
+  return t.pos === 'GERUND' && NOMINAL_GERUNDS.has(t.lower);
+}
+
+/** Participles that say what happened to a thing rather than what kind of thing it is. */
+const DESCRIPTIVE_PARTICIPLES = new Set([
+  'given', 'trained', 'learned', 'learnt', 'used', 'obtained', 'based', 'resulting', 'collected', 'observed',
+  'extracted', 'provided', 'required', 'reported', 'presented', 'described', 'desired', 'selected', 'produced',
+  'considered', 'mentioned', 'expected', 'predicted', 'generated', 'introduced', 'designed', 'developed',
+  'employed', 'adopted', 'applied', 'achieved', 'needed', 'found', 'seen', 'shown', 'known', 'called', 'named',
+  'dubbed', 'termed', 'computed', 'estimated', 'inferred', 'studied', 'discussed', 'explored', 'tested', 'evaluated',
+]);
+
+function canLead(t: Token, sentenceInitial: boolean): boolean {
+  // A capital mid-sentence marks part of a name ("Fine-grained Sparse Computation"), so it stays.
+  if ((NON_NAMING_MODIFIERS.has(t.lower) && !(t.capitalized && !sentenceInitial)) || NEVER_NAMES.has(t.lower)) return false;
+  if (t.pos === 'GERUND') return NOMINAL_GERUNDS.has(t.lower) || t.hyphenated;
+  if (t.pos === 'NUM' && !t.nameLike) return false;
+  return !DESCRIPTIVE_PARTICIPLES.has(t.lower);
+}
+
+/** Maximal runs of nominal tokens in each sentence, not crossing punctuation, trimmed to name-like phrases. */
+export function findChunks(tokens: readonly Token[]): Chunk[] {
+  const out: Chunk[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const t = tokens[i] as Token;
+    if (!isNominal(t, tokens[i - 1])) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    let prev = t;
+    while (j < tokens.length) {
+      const n = tokens[j] as Token;
+      if (prev.gap.trim() !== '' || n.sentence !== prev.sentence || /['’]s$/.test(prev.text) || !isNominal(n, prev)) break;
+      prev = n;
+      j++;
+    }
+    pushTrimmed(tokens, i, j, out);
+    i = j;
+  }
+  return out;
+}
+
+function pushTrimmed(tokens: readonly Token[], from: number, to: number, out: Chunk[]): void {
+  let a = from;
+  let b = to;
+  while (b > a && !canHead(tokens[b - 1] as Token)) b--;
+  while (a < b && !canLead(tokens[a] as Token, a === 0 || (tokens[a - 1] as Token).sentence !== (tokens[a] as Token).sentence)) a++;
+  if (a >= b) return;
+  const first = tokens[a] as Token;
+  const last = tokens[b - 1] as Token;
+  const possessive = /['’]s$/.exec(last.text);
+  out.push({ from: a, to: b, start: first.start, end: possessive ? last.end - possessive[0].length : last.end });
+}

@@ -1,0 +1,166 @@
+import nlp from 'compromise';
+
+/** Coarse part of speech; enough for chunking, and cheap to compare. */
+export type Pos = 'NOUN' | 'PROPN' | 'ADJ' | 'VERB' | 'GERUND' | 'PARTICIPLE' | 'ADV' | 'DET' | 'PRON' | 'PREP' | 'CONJ' | 'NUM' | 'URL' | 'OTHER';
+
+export interface Token {
+  /** Exactly `source.slice(start, end)`. */
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+  pos: Pos;
+  /** Source text between this token and the next one (punctuation, spaces). */
+  gap: string;
+  sentence: number;
+  /** Built from several compromise terms joined by "-" (Wikitext-103, Multi-Head). */
+  hyphenated: boolean;
+  /** Written like a name: CamelCase, ALLCAPS acronym, letters mixed with digits (ViT, GPT-4, PG-19). */
+  nameLike: boolean;
+  capitalized: boolean;
+}
+
+export interface Sentence {
+  start: number;
+  end: number;
+  /** Index of the first token and one past the last. */
+  from: number;
+  to: number;
+}
+
+export interface Tokenized {
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+interface Term {
+  text: string;
+  tags: Set<string>;
+}
+
+const NAME_SHAPE = /^(?:[A-Z]{2,}[a-z]?s?|[A-Z][a-z]+[A-Z][A-Za-z]*|[a-z]+[A-Z][A-Za-z]*|.*[A-Za-z].*\d.*|.*\d.*[A-Za-z].*|[A-Z][A-Za-z]*-[A-Z0-9][A-Za-z0-9-]*)$/;
+
+export function isNameLike(text: string): boolean {
+  if (!/[A-Za-z]/.test(text)) return false;
+  // Ordinals and units ("1st", "3D", "128k") are digits with letters but not names.
+  if (/^\d+(?:st|nd|rd|th|k|K|M|B|x|D|d|GB|MB|ms|s|%)?$/.test(text)) return false;
+  // A number glued to a word ("1.44times") is a typo, not a name.
+  if (/^\d+(?:\.\d+)?[a-z]{3,}$/.test(text)) return false;
+  return NAME_SHAPE.test(text);
+}
+
+function posOf(tags: Set<string>): Pos {
+  if (tags.has('Url') || tags.has('Email')) return 'URL';
+  if (tags.has('Determiner')) return 'DET';
+  if (tags.has('Pronoun')) return 'PRON';
+  if (tags.has('Preposition')) return 'PREP';
+  if (tags.has('Conjunction')) return 'CONJ';
+  if (tags.has('Gerund')) return 'GERUND';
+  if (tags.has('PastTense') && tags.has('Verb')) return 'PARTICIPLE';
+  if (tags.has('Participle')) return 'PARTICIPLE';
+  if (tags.has('Verb') || tags.has('Modal') || tags.has('Copula') || tags.has('Auxiliary')) return 'VERB';
+  if (tags.has('Adverb') || tags.has('Negative')) return 'ADV';
+  if (tags.has('Value') || tags.has('NumericValue')) return 'NUM';
+  if (tags.has('Adjective') || tags.has('Comparable')) return 'ADJ';
+  if (tags.has('ProperNoun')) return 'PROPN';
+  if (tags.has('Noun') || tags.has('Acronym')) return 'NOUN';
+  return 'OTHER';
+}
+
+const COMPLEXITY = /\bO\([^()\s]{1,16}\)/g;
+
+/**
+ * One compromise parse of `source`, re-aligned to character offsets by scanning the source, with the
+ * split pieces of hyphenated names ("Wikitext" "-" "103") glued back into one token.
+ */
+export function tokenize(source: string): Tokenized {
+  const tokens: Token[] = [];
+  const sentences: Sentence[] = [];
+  if (source.trim().length === 0) return { tokens, sentences };
+  // compromise's document is an array of sentences of terms; reading it directly avoids .json() costs.
+  const doc = nlp(source) as unknown as { document: Term[][] };
+  let cursor = 0;
+  for (const terms of doc.document) {
+    const from = tokens.length;
+    for (const term of terms) {
+      const text = term.text;
+      if (text.length === 0) continue;
+      const at = source.indexOf(text, cursor);
+      if (at < 0) continue;
+      const end = at + text.length;
+      cursor = end;
+      const prev = tokens[tokens.length - 1];
+      const pos = posOf(term.tags);
+      if (prev && prev.sentence === sentences.length && source.slice(prev.end, at) === '-' && pos !== 'URL') {
+        prev.text = source.slice(prev.start, end);
+        prev.lower = prev.text.toLowerCase();
+        prev.end = end;
+        prev.hyphenated = true;
+        // The last piece decides the category ("state-of-the-art" ADJ, "Multi-Head" NOUN), except numbers.
+        if (pos !== 'NUM' && pos !== 'DET' && pos !== 'PREP' && pos !== 'CONJ') prev.pos = pos === 'PROPN' || pos === 'NOUN' || pos === 'ADJ' ? pos : prev.pos;
+        prev.nameLike = isNameLike(prev.text);
+        continue;
+      }
+      tokens.push({
+        text,
+        lower: text.toLowerCase(),
+        start: at,
+        end,
+        pos,
+        gap: '',
+        sentence: sentences.length,
+        hyphenated: false,
+        nameLike: isNameLike(text),
+        capitalized: /^[A-Z]/.test(text),
+      });
+    }
+    if (tokens.length > from) {
+      const first = tokens[from] as Token;
+      const last = tokens[tokens.length - 1] as Token;
+      sentences.push({ start: first.start, end: last.end, from, to: tokens.length });
+    }
+  }
+  mergeComplexity(source, tokens);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    const next = tokens[i + 1];
+    t.gap = source.slice(t.end, next ? next.start : source.length);
+  }
+  for (const s of sentences) {
+    // Extend to the closing punctuation so evidence reads as a sentence.
+    const m = /^[^\s]*/.exec(source.slice(s.end));
+    s.end += m ? m[0].length : 0;
+  }
+  return { tokens, sentences: reindex(sentences, tokens) };
+}
+
+/** "O(n^2)" arrives as "O(n^2" plus a ")" in the gap; keep the notation whole so it is not read as a word. */
+function mergeComplexity(source: string, tokens: Token[]): void {
+  for (const m of source.matchAll(COMPLEXITY)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    const i = tokens.findIndex((t) => t.start <= start && t.end > start);
+    if (i < 0) continue;
+    let j = i;
+    while (j + 1 < tokens.length && (tokens[j + 1] as Token).start < end) j++;
+    const t = tokens[i] as Token;
+    t.start = start;
+    t.end = end;
+    t.text = m[0];
+    t.lower = m[0].toLowerCase();
+    t.pos = 'OTHER';
+    t.nameLike = false;
+    tokens.splice(i + 1, j - i);
+  }
+}
+
+function reindex(sentences: Sentence[], tokens: Token[]): Sentence[] {
+  let k = 0;
+  for (let si = 0; si < sentences.length; si++) {
+    const s = sentences[si] as Sentence;
+    s.from = k;
+    while (k < tokens.length && (tokens[k] as Token).sentence === si) k++;
+    s.to = k;
+  }
+  return sentences;
+}

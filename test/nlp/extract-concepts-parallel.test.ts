@@ -1,0 +1,19 @@
+import { extractConcepts, extractConceptsParallel } from '../../src/nlp/index.js';
+import { readSeedPapers } from '../../bench/read-seed-papers.js';
+
+const seeds = readSeedPapers(new URL('../../seeds/trending-attention-papers.txt', import.meta.url).pathname);
+
+describe('extractConceptsParallel', () => {
+  it('returns results in input order, equal to one-by-one extraction', async () => {
+    // Reversed and repeated so that slice boundaries and order both matter.
+    const inputs = [...seeds, ...[...seeds].reverse()].map((p, i) => ({ ...p, title: `${i}. ${p.title}` }));
+    const out = await extractConceptsParallel(inputs, { workers: 3 });
+    expect(out).toHaveLength(inputs.length);
+    expect(out).toEqual(inputs.map((p) => extractConcepts(p)));
+  });
+
+  it('handles an empty batch and a single worker', async () => {
+    expect(await extractConceptsParallel([])).toEqual([]);
+    expect(await extractConceptsParallel(seeds.slice(0, 2), { workers: 1 })).toEqual(seeds.slice(0, 2).map((p) => extractConcepts(p)));
+  });
+});

@@ -1,0 +1,33 @@
+import { tokenize } from '../../src/nlp/tokenize.js';
+
+const texts = (s: string) => tokenize(s).tokens.map((t) => t.text);
+
+describe('tokenize', () => {
+  it('keeps hyphenated names with digits as one token', () => {
+    const words = texts('We train GPT-4, OPT-1.3B and Llama-3-70B-Instruct on Wikitext-103, PG-19 and ImageNet-64.');
+    for (const name of ['GPT-4', 'OPT-1.3B', 'Llama-3-70B-Instruct', 'Wikitext-103', 'PG-19', 'ImageNet-64']) expect(words).toContain(name);
+  });
+
+  it('glues capitalised hyphen parts that compromise splits (Multi-Head)', () => {
+    expect(texts('Multi-Head Attention works.')).toContain('Multi-Head');
+  });
+
+  it('keeps complexity notation whole', () => {
+    expect(texts('Reducing the O(n^2) cost of attention.')).toContain('O(n^2)');
+  });
+
+  it('marks CamelCase, mixed-case acronyms and digit names as name-like', () => {
+    const { tokens } = tokenize('BiFormer beats ViT and DeiT and FlashAttention-2 but not the model in 2023.');
+    const like = tokens.filter((t) => t.nameLike).map((t) => t.text);
+    expect(like).toEqual(['BiFormer', 'ViT', 'DeiT', 'FlashAttention-2']);
+  });
+
+  it('gives offsets that slice back to the token text', () => {
+    const s = "It's 1.44times faster (see https://github.com/a/b). ``GBDT-friendly'' benchmarks, e.g. LRA.";
+    for (const t of tokenize(s).tokens) expect(s.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it('splits sentences', () => {
+    expect(tokenize('We propose BiFormer. It works well. Results improve.').sentences).toHaveLength(3);
+  });
+});
