@@ -1,0 +1,16 @@
+import type { Logger } from '../config/index.js';
+import type { GraphStore } from '../graph/index.js';
+import { createLoaders, type Loaders } from './create-loaders.js';
+
+/** What every resolver receives: built fresh for each operation, so loader caches never outlive it. */
+export interface ApiContext {
+  store: GraphStore;
+  loaders: Loaders;
+  logger: Logger;
+  /** The API key the caller presented (`Authorization: Bearer …`), or null. Checked before mutations run. */
+  presentedApiKey: string | null;
+}
+
+export function createApiContext(options: { store: GraphStore; logger: Logger; presentedApiKey: string | null }): ApiContext {
+  return { ...options, loaders: createLoaders(options.store) };
+}

@@ -1,0 +1,61 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { Logger } from '../config/index.js';
+import { isPapergraphError } from '../errors/index.js';
+
+export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
+
+/** Follows `originalError` links down to what was actually thrown. */
+function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError !== undefined) current = current.originalError;
+  return current;
+}
+
+/**
+ * Apollo's `formatError`. Every error leaves with an `extensions.code`:
+ * - `PapergraphError`: its code, message and details (internal ones masked);
+ * - GraphQL errors (parse, validation, variable coercion, limits): their Apollo code, except refusals by our
+ *   limits (tagged `extensions.limit`), which become `BAD_USER_INPUT` whichever stage raised them;
+ * - anything else is a bug: logged whole, answered with "Internal server error" and nothing of its content.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const cause = rootCause(error);
+    const where = { path: formatted.path, locations: formatted.locations };
+    if (isPapergraphError(cause)) {
+      if (cause.code === 'INTERNAL_SERVER_ERROR') return masked(formatted, logger, cause);
+      if (cause.code === 'GRAPH_UNAVAILABLE') logger.warn({ err: cause, ...where }, 'graph store unavailable');
+      return { ...formatted, message: cause.message, extensions: { ...cause.details, code: cause.code } };
+    }
+    if (cause instanceof GraphQLError) {
+      const extensions = formatted.extensions ?? {};
+      if (typeof extensions['limit'] === 'string') {
+        return { ...formatted, extensions: { ...extensions, code: 'BAD_USER_INPUT' } };
+      }
+      // graphql-js raises the parser's token limit as a plain syntax error ("more that" sic); it is our limit.
+      if (extensions['code'] === 'GRAPHQL_PARSE_FAILED' && /contains more tha[nt] \d+ tokens/.test(formatted.message)) {
+        return {
+          ...formatted,
+          message: formatted.message.replace(/^Syntax Error: /, '').replace('more that', 'more than'),
+          extensions: { ...extensions, code: 'BAD_USER_INPUT', limit: 'maxTokens' },
+        };
+      }
+      if (extensions['code'] === undefined || extensions['code'] === 'INTERNAL_SERVER_ERROR') {
+        logger.error({ err: cause, ...where }, 'GraphQL execution error');
+        return { ...formatted, extensions: { ...extensions, code: 'INTERNAL_SERVER_ERROR' } };
+      }
+      return formatted;
+    }
+    return masked(formatted, logger, cause);
+  };
+}
+
+function masked(formatted: GraphQLFormattedError, logger: Logger, cause: unknown): GraphQLFormattedError {
+  logger.error({ err: cause, path: formatted.path, locations: formatted.locations }, 'internal error in GraphQL operation');
+  return {
+    message: INTERNAL_ERROR_MESSAGE,
+    ...(formatted.locations === undefined ? {} : { locations: formatted.locations }),
+    ...(formatted.path === undefined ? {} : { path: formatted.path }),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

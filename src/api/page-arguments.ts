@@ -1,0 +1,20 @@
+import { PapergraphError } from '../errors/index.js';
+import { decodeCursor } from './offset-cursor.js';
+
+/** Largest page any list field returns; larger requests are refused rather than silently cut. */
+export const MAX_PAGE_SIZE = 100;
+
+/** Checks a `first` argument: an integer from 0 to `MAX_PAGE_SIZE`. */
+export function checkFirst(first: number, argument = 'first'): number {
+  if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+    throw new PapergraphError('BAD_USER_INPUT', `${argument} must be between 0 and ${MAX_PAGE_SIZE}, got ${first}`, {
+      details: { argument, max: MAX_PAGE_SIZE },
+    });
+  }
+  return first;
+}
+
+/** Turns Relay `first`/`after` into the store's offset page. */
+export function pageArguments(first: number, after: string | null | undefined): { first: number; offset: number } {
+  return { first: checkFirst(first), offset: after == null ? 0 : decodeCursor(after) + 1 };
+}

@@ -1,0 +1,269 @@
+import { PapergraphError } from '../errors/index.js';
+import type { ConceptType } from '../nlp/index.js';
+import { extractConcepts } from '../nlp/index.js';
+import type { ListPapersOptions, Page, PaperFilter, StoredConcept, StoredPaper } from '../graph/index.js';
+import { ingestPapers } from '../graph/index.js';
+import { PAPER_LIMITS, validatePaperInputs } from '../ingest/index.js';
+import type { ApiContext } from './api-context.js';
+import type { Resolvers } from './generated/resolvers-types.js';
+import type { ConnectionModel, EdgeModel } from './models.js';
+import { encodeCursor } from './offset-cursor.js';
+import { checkFirst, pageArguments } from './page-arguments.js';
+
+/** Most papers one `ingestPapers` call accepts: one atomic store write must stay bounded. */
+export const MAX_INGEST_BATCH = 1000;
+
+function connection<T>(page: Page<T>, offset: number): ConnectionModel<T> {
+  return { items: page.items, totalCount: page.totalCount, offset };
+}
+
+function edges<T>(model: ConnectionModel<T>): EdgeModel<T>[] {
+  return model.items.map((node, index) => ({ node, position: model.offset + index }));
+}
+
+function pageInfo<T>(model: ConnectionModel<T>) {
+  const count = model.items.length;
+  return {
+    hasNextPage: model.offset + count < model.totalCount,
+    hasPreviousPage: model.offset > 0,
+    startCursor: count === 0 ? null : encodeCursor(model.offset),
+    endCursor: count === 0 ? null : encodeCursor(model.offset + count - 1),
+  };
+}
+
+/** Links and results name their concepts and papers by id; the loader batches those lookups per request. */
+async function loadConcept(context: ApiContext, id: string): Promise<StoredConcept> {
+  const concept = await context.loaders.concept.load(id);
+  if (concept === null) throw new PapergraphError('NOT_FOUND', `concept "${id}" no longer exists`);
+  return concept;
+}
+
+async function loadPaper(context: ApiContext, id: string): Promise<StoredPaper> {
+  const paper = await context.loaders.paper.load(id);
+  if (paper === null) throw new PapergraphError('NOT_FOUND', `paper "${id}" no longer exists`);
+  return paper;
+}
+
+function primePapers(context: ApiContext, papers: readonly StoredPaper[]): void {
+  for (const paper of papers) context.loaders.paper.prime(paper.id, paper);
+}
+
+function primeConcepts(context: ApiContext, concepts: readonly StoredConcept[]): void {
+  for (const concept of concepts) context.loaders.concept.prime(concept.id, concept);
+}
+
+/** GraphQL gives null for omitted optional arguments; the store's options want them absent. */
+function optional<T>(value: T | null | undefined): T | undefined {
+  return value ?? undefined;
+}
+
+function checkLength(argument: string, value: string, max: number): string {
+  if (value.length > max) {
+    throw new PapergraphError('BAD_USER_INPUT', `${argument} is longer than ${max} characters`, {
+      details: { argument, max },
+    });
+  }
+  return value;
+}
+
+export const resolvers: Resolvers = {
+  Query: {
+    paper: (_parent, { id }, context) => context.loaders.paper.load(id),
+
+    papers: async (_parent, args, context) => {
+      const page = pageArguments(args.first, args.after);
+      const filter: PaperFilter = {};
+      if (args.query != null) filter.query = args.query;
+      if (args.allConcepts != null) filter.allConcepts = args.allConcepts;
+      if (args.anyConcepts != null) filter.anyConcepts = args.anyConcepts;
+      if (args.conceptTypes != null) filter.conceptTypes = args.conceptTypes;
+      const options: ListPapersOptions = { ...page, filter, sort: args.sort ?? 'TITLE' };
+      const result = await context.store.listPapers(options);
+      primePapers(context, result.items);
+      return connection(result, page.offset);
+    },
+
+    concept: (_parent, { id }, context) => context.loaders.concept.load(id),
+
+    conceptByName: async (_parent, { name }, context) => {
+      const concept = await context.store.findConceptByName(name);
+      if (concept !== null) primeConcepts(context, [concept]);
+      return concept;
+    },
+
+    concepts: async (_parent, args, context) => {
+      const page = pageArguments(args.first, args.after);
+      const result = await context.store.listConcepts({
+        ...page,
+        ...(args.type == null ? {} : { type: args.type }),
+        ...(args.query == null ? {} : { query: args.query }),
+      });
+      primeConcepts(context, result.items);
+      return connection(result, page.offset);
+    },
+
+    stats: (_parent, _args, context) => context.store.stats(),
+
+    topConcepts: async (_parent, args, context) => {
+      const concepts = await context.store.topConcepts({
+        first: checkFirst(args.first),
+        ...(args.type == null ? {} : { type: args.type }),
+      });
+      primeConcepts(context, concepts);
+      return concepts;
+    },
+
+    cooccurrence: (_parent, args, context) =>
+      context.store.cooccurrence({ rowType: args.rowType, columnType: args.columnType, first: checkFirst(args.first) }),
+
+    extract: (_parent, { text, title }) =>
+      extractConcepts({
+        title: checkLength('title', title ?? '', PAPER_LIMITS.titleLength),
+        abstract: checkLength('text', text, PAPER_LIMITS.abstractLength),
+      }),
+  },
+
+  Mutation: {
+    ingestPapers: async (_parent, { papers }, context) => {
+      if (papers.length > MAX_INGEST_BATCH) {
+        throw new PapergraphError(
+          'BAD_USER_INPUT',
+          `papers: at most ${MAX_INGEST_BATCH} papers per call, got ${papers.length}; split the batch`,
+          { details: { argument: 'papers', max: MAX_INGEST_BATCH } },
+        );
+      }
+      const { papers: records, errors } = validatePaperInputs(papers, 'input');
+      // One store batch for the whole call, so the valid papers land together or not at all.
+      const written =
+        records.length === 0
+          ? { papers: 0, concepts: 0 }
+          : await ingestPapers(context.store, records, { batchSize: records.length });
+      context.loaders.paper.clearAll();
+      context.loaders.concept.clearAll();
+      context.loaders.paperConcepts.clearAll();
+      return {
+        ingested: written.papers,
+        concepts: written.concepts,
+        paperIds: records.map((record) => record.id),
+        errors: errors.map((error) => ({ index: error.line - 1, message: error.message })),
+      };
+    },
+
+    deletePaper: async (_parent, { id }, context) => {
+      const deleted = await context.store.deletePaper(id);
+      context.loaders.paper.clear(id);
+      context.loaders.paperConcepts.clear(id);
+      context.loaders.concept.clearAll();
+      return deleted;
+    },
+  },
+
+  IngestResult: {
+    papers: (parent, _args, context) => Promise.all(parent.paperIds.map((id) => loadPaper(context, id))),
+  },
+
+  Paper: {
+    concepts: async (parent, { type }, context) => {
+      const links = await context.loaders.paperConcepts.load(parent.id);
+      return type == null ? links : links.filter((link) => link.conceptId.startsWith(`${type.toLowerCase()}:`));
+    },
+    related: (parent, args, context) => {
+      const types: ConceptType[] | undefined = optional(args.types);
+      const minShared = args.minShared ?? 1;
+      if (!Number.isInteger(minShared) || minShared < 1) {
+        throw new PapergraphError('BAD_USER_INPUT', `minShared must be at least 1, got ${minShared}`, {
+          details: { argument: 'minShared' },
+        });
+      }
+      return context.store.getRelatedPapers(parent.id, {
+        first: checkFirst(args.first),
+        minShared,
+        ...(types === undefined ? {} : { types }),
+      });
+    },
+  },
+
+  PaperConcept: {
+    concept: (parent, _args, context) => loadConcept(context, parent.conceptId),
+  },
+
+  Concept: {
+    papers: async (parent, args, context) => {
+      const page = pageArguments(args.first, args.after);
+      const result = await context.store.getConceptPapers(parent.id, page);
+      primePapers(context, result.items);
+      return connection(result, page.offset);
+    },
+    related: (parent, args, context) =>
+      context.store.getRelatedConcepts(parent.id, {
+        first: checkFirst(args.first),
+        ...(args.type == null ? {} : { type: args.type }),
+      }),
+    broader: (parent, _args, context) => (parent.broader === null ? null : context.loaders.concept.load(parent.broader)),
+    narrower: async (parent, _args, context) => {
+      const concepts = await context.store.getNarrowerConcepts(parent.id);
+      primeConcepts(context, concepts);
+      return concepts;
+    },
+    timeline: (parent, { granularity }, context) => context.store.conceptTimeline(parent.id, granularity ?? 'YEAR'),
+  },
+
+  RelatedConcept: {
+    concept: (parent, _args, context) => loadConcept(context, parent.conceptId),
+  },
+
+  RelatedPaper: {
+    paper: (parent, _args, context) => loadPaper(context, parent.paperId),
+    shared: (parent, _args, context) => Promise.all(parent.shared.map((shared) => loadConcept(context, shared.conceptId))),
+    sharedConcepts: (parent) => parent.shared,
+  },
+
+  SharedConcept: {
+    concept: (parent, _args, context) => loadConcept(context, parent.conceptId),
+  },
+
+  Cooccurrence: {
+    rows: (parent, _args, context) => Promise.all(parent.rows.map((id) => loadConcept(context, id))),
+    columns: (parent, _args, context) => Promise.all(parent.columns.map((id) => loadConcept(context, id))),
+    counts: (parent) => {
+      const rowIndex = new Map(parent.rows.map((id, index) => [id, index]));
+      const columnIndex = new Map(parent.columns.map((id, index) => [id, index]));
+      const counts = parent.rows.map(() => parent.columns.map(() => 0));
+      for (const cell of parent.cells) {
+        const row = counts[rowIndex.get(cell.row) ?? -1];
+        const column = columnIndex.get(cell.column);
+        if (row !== undefined && column !== undefined) row[column] = cell.count;
+      }
+      return counts;
+    },
+  },
+
+  CooccurrenceCell: {
+    row: (parent, _args, context) => loadConcept(context, parent.row),
+    column: (parent, _args, context) => loadConcept(context, parent.column),
+  },
+
+  PaperConnection: {
+    edges: (parent) => edges(parent),
+    nodes: (parent) => parent.items,
+    pageInfo: (parent) => pageInfo(parent),
+  },
+
+  ConceptConnection: {
+    edges: (parent) => edges(parent),
+    nodes: (parent) => parent.items,
+    pageInfo: (parent) => pageInfo(parent),
+  },
+
+  PaperEdge: {
+    cursor: (parent) => encodeCursor(parent.position),
+  },
+
+  ConceptEdge: {
+    cursor: (parent) => encodeCursor(parent.position),
+  },
+
+  ExtractedConcept: {
+    broader: (parent) => parent.broader ?? null,
+  },
+};

@@ -1,0 +1,75 @@
+import { createGraphQLExecutor } from '../../src/api/index.js';
+import { PapergraphError } from '../../src/errors/index.js';
+import type { GraphStore } from '../../src/graph/index.js';
+import { createCapturingLogger, createSeededStore } from './fixtures.js';
+
+/** The seeded store, with `stats` and `getPapers` replaced by ones that throw `error`. */
+async function storeFailingWith(error: unknown): Promise<GraphStore> {
+  const store = await createSeededStore();
+  const fail = () => Promise.reject(error);
+  return new Proxy(store, {
+    get: (target, property, receiver) =>
+      property === 'stats' || property === 'getPapers' ? fail : Reflect.get(target, property, receiver),
+  });
+}
+
+describe('error handling', () => {
+  it('masks an unexpected error in the response and logs it whole', async () => {
+    const { logger, lines } = createCapturingLogger();
+    const secret = new Error('connect ECONNREFUSED bolt://neo4j:s3cret@10.0.0.7');
+    const executor = createGraphQLExecutor({ store: await storeFailingWith(secret), logger });
+    const result = await executor.execute({ query: `{ paper(id: "bert") { id } topConcepts(first: 1) { name } }` });
+    await executor.stop();
+
+    expect(result.data).toEqual({ paper: null, topConcepts: [{ name: 'Transformer' }] });
+    expect(result.errors).toEqual([
+      { message: 'Internal server error', locations: [{ line: 1, column: 3 }], path: ['paper'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+    ]);
+    expect(JSON.stringify(result)).not.toContain('s3cret');
+    const logged = lines().find((line) => line['level'] === 50);
+    expect(logged).toMatchObject({ path: ['paper'], err: { message: secret.message } });
+    expect(String((logged?.['err'] as { stack?: string }).stack)).toContain('ECONNREFUSED');
+  });
+
+  it('masks a PapergraphError coded INTERNAL_SERVER_ERROR too', async () => {
+    const executor = createGraphQLExecutor({
+      store: await storeFailingWith(new PapergraphError('INTERNAL_SERVER_ERROR', 'invariant broken: detail')),
+    });
+    const result = await executor.execute({ query: `{ stats { papers } }` });
+    await executor.stop();
+    expect(result.errors?.[0]).toMatchObject({ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+
+  it('passes a PapergraphError through with its code, message and details', async () => {
+    const executor = createGraphQLExecutor({
+      store: await storeFailingWith(
+        new PapergraphError('GRAPH_UNAVAILABLE', 'Neo4j does not answer', { details: { retryable: true } }),
+      ),
+    });
+    const result = await executor.execute({ query: `{ stats { papers } }` });
+    await executor.stop();
+    expect(result.errors?.[0]).toMatchObject({
+      message: 'Neo4j does not answer',
+      path: ['stats'],
+      extensions: { code: 'GRAPH_UNAVAILABLE', retryable: true },
+    });
+  });
+
+  it('sets extensions.code on every error', async () => {
+    const executor = createGraphQLExecutor({ store: await storeFailingWith(new TypeError('x is undefined')) });
+    const queries = [
+      `{ stats { papers } }`,
+      `{ papers(first: 500) { totalCount } }`,
+      `{ nope }`,
+      `{ papers(`,
+      `query($n: Int!) { papers(first: $n) { totalCount } }`,
+      `mutation { deletePaper(id: "x") }`,
+    ];
+    for (const query of queries) {
+      const result = await executor.execute({ query });
+      expect(result.errors?.length).toBeGreaterThan(0);
+      for (const error of result.errors ?? []) expect(typeof error.extensions?.['code']).toBe('string');
+    }
+    await executor.stop();
+  });
+});

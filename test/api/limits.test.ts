@@ -1,0 +1,102 @@
+import { createGraphQLExecutor, type GraphQLExecutor, type GraphQLResponse } from '../../src/api/index.js';
+import { createSeededStore } from './fixtures.js';
+
+let executor: GraphQLExecutor;
+beforeAll(async () => {
+  executor = createGraphQLExecutor({ store: await createSeededStore() });
+});
+afterAll(() => executor.stop());
+
+function expectRefused(result: GraphQLResponse, message: RegExp): void {
+  expect(result.errors?.length).toBeGreaterThan(0);
+  expect(result.errors?.[0]?.message).toMatch(message);
+  expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+}
+
+describe('page size', () => {
+  it.each([
+    ['papers', `{ papers(first: 101) { totalCount } }`],
+    ['concepts', `{ concepts(first: 1000) { totalCount } }`],
+    ['Concept.papers', `{ concept(id: "method:transformer") { papers(first: 101) { totalCount } } }`],
+    ['Concept.related', `{ concept(id: "method:transformer") { related(first: 101) { count } } }`],
+    ['Paper.related', `{ paper(id: "bert") { related(first: 101) { score } } }`],
+    ['topConcepts', `{ topConcepts(first: 101) { id } }`],
+    ['cooccurrence', `{ cooccurrence(rowType: METHOD, columnType: TASK, first: 101) { counts } }`],
+    ['negative first', `{ papers(first: -1) { totalCount } }`],
+  ])('refuses more than 100 items (or fewer than 0) on %s with BAD_USER_INPUT', async (_field, query) => {
+    expectRefused(await executor.execute({ query }), /first must be between 0 and 100/);
+  });
+
+  it('accepts exactly 100', async () => {
+    const result = await executor.execute({ query: `{ papers(first: 100) { totalCount } }` });
+    expect(result).toEqual({ data: { papers: { totalCount: 5 } } });
+  });
+
+  it('refuses minShared below 1', async () => {
+    expectRefused(await executor.execute({ query: `{ paper(id: "bert") { related(minShared: 0) { score } } }` }), /minShared/);
+  });
+});
+
+describe('cursors', () => {
+  it.each(['garbage', 'b2Zmc2V0Oi0x' /* offset:-1 */, 'MTA' /* "10" */, '', 'b2Zmc2V0OjE='])(
+    'refuses after: %j with BAD_USER_INPUT',
+    async (after) => {
+      const result = await executor.execute({ query: `query($after: String) { papers(after: $after) { totalCount } }`, variables: { after } });
+      expectRefused(result, /not a valid cursor/);
+    },
+  );
+});
+
+describe('operation limits', () => {
+  it('refuses an operation nested deeper than the depth limit', async () => {
+    const deep = `{ papers { edges { node { concepts { concept { papers { edges { node { concepts { concept {
+      papers { edges { node { id } } } } } } } } } } } } } }`;
+    const result = await executor.execute({ query: deep });
+    expectRefused(result, /depth limit of 12 exceeded/);
+    expect(result.errors?.[0]?.extensions?.['limit']).toBe('maxDepth');
+    expect(result.data).toBeUndefined();
+  });
+
+  it('refuses an operation with too many aliases', async () => {
+    const query = `{ ${Array.from({ length: 21 }, (_, i) => `a${i}: stats { papers }`).join(' ')} }`;
+    const result = await executor.execute({ query });
+    expectRefused(result, /^Aliases limit of 20 exceeded/);
+    expect(result.errors?.[0]?.extensions?.['limit']).toBe('maxAliases');
+  });
+
+  it('refuses an operation whose estimated cost is over the limit, counting page sizes from variables', async () => {
+    const query = `query($n: Int) { papers(first: $n) { edges { node { related(first: 100) { paper { related(first: 100) { paper { id } } } } } } } }`;
+    const refused = await executor.execute({ query, variables: { n: 100 } });
+    expectRefused(refused, /Query cost \d+ exceeds the limit of 10000/);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ limit: 'maxCost', maxCost: 10000 });
+    expect(refused.data).toBeUndefined();
+    const accepted = await executor.execute({ query, variables: { n: 0 } });
+    expect(accepted.errors).toBeUndefined();
+  });
+
+  it('accepts a full page of papers with their concepts and mentions', async () => {
+    const result = await executor.execute({
+      query: `{ papers(first: 100) { edges { cursor node { id title concepts { role concept { id name } mentions { field start end text } } } } } }`,
+    });
+    expect(result.errors).toBeUndefined();
+  });
+
+  it('refuses a document with too many tokens', async () => {
+    const query = `{ ${Array.from({ length: 6000 }, () => '__typename').join(' ')} }`;
+    const result = await executor.execute({ query });
+    expectRefused(result, /contains more than 5000 tokens/);
+    expect(result.errors?.[0]?.extensions?.['limit']).toBe('maxTokens');
+  });
+
+  it('still answers introspection', async () => {
+    const result = await executor.execute({ query: `{ __schema { types { name fields { name args { name } } } } }` });
+    expect(result.errors).toBeUndefined();
+  });
+
+  it('keeps GraphQL validation errors under their own code', async () => {
+    const result = await executor.execute({ query: `{ nope }` });
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    const syntax = await executor.execute({ query: `{ papers ` });
+    expect(syntax.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
+  });
+});
