@@ -3,7 +3,8 @@ import { createLogger, type Logger } from '../../src/config/index.js';
 import type { AnalyzedPaper, GraphStore } from '../../src/graph/index.js';
 import { createMemoryStore } from '../../src/graph/index.js';
 import { canonicalKey } from '../../src/nlp/index.js';
-import type { ConceptType, ExtractedConcept, Mention, Role } from '../../src/nlp/index.js';
+import type { ConceptType, Role } from '../../src/nlp/index.js';
+import { makePaper } from '../graph/fixtures.js';
 
 interface ConceptSpec {
   name: string;
@@ -28,45 +29,21 @@ interface PaperSpec {
 
 export const conceptId = (type: ConceptType, name: string) => `${type.toLowerCase()}:${canonicalKey(name)}`;
 
-function findMentions(paper: PaperSpec, surfaces: string[]): Mention[] {
-  const mentions: Mention[] = [];
-  for (const field of ['title', 'abstract'] as const) {
-    for (const surface of surfaces) {
-      for (let start = paper[field].indexOf(surface); start >= 0; start = paper[field].indexOf(surface, start + 1)) {
-        mentions.push({ field, start, end: start + surface.length, text: surface });
-      }
-    }
-  }
-  return mentions.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === 'title' ? -1 : 1));
-}
-
 /** Hand-written extractions, so API tests do not move when the NLP pass improves. */
 function analyzed(spec: PaperSpec): AnalyzedPaper {
-  const concepts: ExtractedConcept[] = spec.concepts.map((c) => {
-    const mentions = findMentions(spec, c.surfaces ?? [c.name]);
-    if (mentions.length === 0) throw new Error(`fixture: "${c.name}" does not occur in ${spec.id}`);
-    return {
+  return makePaper(
+    spec,
+    spec.concepts.map((c) => ({
       id: conceptId(c.type, c.name),
       name: c.name,
       type: c.type,
+      surfaces: c.surfaces ?? [c.name],
       aliases: c.aliases ?? [],
       role: c.role ?? 'USED',
       confidence: c.role === 'PROPOSED' ? 0.9 : 0.75,
-      mentions,
-      evidence: `${spec.title}.`,
       ...(c.broader ? { broader: c.broader } : {}),
-    };
-  });
-  concepts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return {
-    id: spec.id,
-    title: spec.title,
-    abstract: spec.abstract,
-    url: spec.url ?? null,
-    published: spec.published ?? null,
-    authors: spec.authors ?? [],
-    extraction: { concepts, codeLinks: spec.codeLinks ?? [] },
-  };
+    })),
+  );
 }
 
 export const PAPERS: PaperSpec[] = [

@@ -49,7 +49,7 @@ describe('Query.paper', () => {
     expect(paper.concepts.map((c: any) => c.concept.type)).toEqual(['METHOD', 'METHOD', 'TASK', 'TASK', 'DATASET', 'METRIC']);
     expect(paper.concepts[0]).toMatchObject({ role: 'PROPOSED', confidence: 0.9, concept: { name: 'BERT' } });
     expect(paper.concepts[0].concept.aliases).toEqual(['Bidirectional Encoder Representations from Transformers']);
-    expect(paper.concepts[0].evidence).toBe(`${PAPERS[1]!.title}.`);
+    expect(paper.concepts[0].evidence).toBe(PAPERS[1]!.abstract);
     for (const link of paper.concepts) {
       for (const m of link.mentions) expect(paper[m.field].slice(m.start, m.end)).toBe(m.text);
     }

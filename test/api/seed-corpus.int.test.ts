@@ -1,17 +1,8 @@
-import neo4j from 'neo4j-driver';
 import { createGraphQLExecutor, type GraphQLExecutor } from '../../src/api/index.js';
-import { createSilentLogger, type Neo4jConfig } from '../../src/config/index.js';
+import { createSilentLogger } from '../../src/config/index.js';
 import { createMemoryStore, createNeo4jStore, ingestPapers, type GraphStore } from '../../src/graph/index.js';
 import { readPapers, type PaperRecord } from '../../src/ingest/index.js';
-
-const uri = process.env.NEO4J_URI;
-const config: Neo4jConfig = {
-  uri: uri ?? '',
-  user: process.env.NEO4J_USER ?? 'neo4j',
-  password: process.env.NEO4J_PASSWORD ?? '',
-  database: process.env.NEO4J_DATABASE ?? 'neo4j',
-};
-const describeNeo4j = uri === undefined ? describe.skip : describe;
+import { clearNeo4jDatabase, describeNeo4j, neo4jTestConfig as config } from '../support/neo4j-test-env.js';
 
 const PAPER_FIELDS = `id title abstract url published authors codeLinks
   concepts { role confidence evidence concept { id name type aliases paperCount } mentions { field start end text } }`;
@@ -49,9 +40,7 @@ describeNeo4j('the seed corpus through GraphQL', () => {
   let onNeo4j: GraphQLExecutor;
 
   beforeAll(async () => {
-    const admin = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
-    await admin.executeQuery('MATCH (n) DETACH DELETE n', {}, { database: config.database });
-    await admin.close();
+    await clearNeo4jDatabase();
     ({ papers } = await readPapers('seeds/trending-attention-papers.txt'));
     memory = createMemoryStore();
     graph = createNeo4jStore({ config, logger: createSilentLogger() });

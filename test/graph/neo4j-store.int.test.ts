@@ -3,23 +3,15 @@ import { createServer } from 'node:net';
 import neo4j from 'neo4j-driver';
 import type { Driver } from 'neo4j-driver';
 import { createSilentLogger } from '../../src/config/index.js';
-import type { Neo4jConfig } from '../../src/config/index.js';
 import { PapergraphError } from '../../src/errors/index.js';
 import { createMemoryStore, createNeo4jStore } from '../../src/graph/index.js';
 import type { GraphStore, Neo4jStoreOptions } from '../../src/graph/index.js';
 import { corpus, hubCorpus, makePaper } from './fixtures.js';
 import { answersOf, describeStoreContract } from './store-contract.js';
+import { describeNeo4j, neo4jTestConfig, neo4jUri } from '../support/neo4j-test-env.js';
 
-const uri = process.env.NEO4J_URI;
-const config: Neo4jConfig = {
-  uri: uri ?? '',
-  user: process.env.NEO4J_USER ?? 'neo4j',
-  password: process.env.NEO4J_PASSWORD ?? '',
-  database: process.env.NEO4J_DATABASE ?? 'neo4j',
-};
-
-// npm test (scripts/test.mjs) starts Neo4j and sets these; a bare `jest` run without them skips loudly.
-const describeNeo4j = uri === undefined ? describe.skip : describe;
+const uri = neo4jUri;
+const config = neo4jTestConfig;
 if (uri === undefined) console.warn('NEO4J_URI is not set: skipping the Neo4j store suite');
 
 let admin: Driver;
