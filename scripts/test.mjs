@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `npm test`: unit tests (`*.test.ts`, need nothing), then the Neo4j suite (`*.int.test.ts`) in band,
+// `npm test`: unit tests (`*.test.ts`, need nothing; `*.e2e.test.ts` drive Chromium when it is installed), then the Neo4j suite (`*.int.test.ts`) in band,
 // since its files share one database. Without NEO4J_URI it starts the local Neo4j (scripts/neo4j) when
 // Java and Maven are here, and stops it again if it started it. PAPERGRAPH_REQUIRE_NEO4J=1 (set by
 // .ci/run) turns a skipped Neo4j suite into a failure.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -41,6 +41,11 @@ if (!env.NEO4J_URI) {
   } else {
     neo4jReason = 'NEO4J_URI is not set and Java or Maven is missing, so the local Neo4j cannot be started';
   }
+}
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromiumPath)) {
+  banner([`SKIPPING THE BROWSER TEST (*.e2e.test.ts): no Chromium at ${chromiumPath}.`, 'Install it (apt-get install chromium) or set CHROMIUM_PATH.']);
 }
 
 const outDir = mkdtempSync(join(tmpdir(), 'papergraph-test-'));
