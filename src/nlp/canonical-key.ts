@@ -7,7 +7,7 @@ const NOT_PLURAL = new Set([
   'physics', 'mathematics', 'statistics', 'economics', 'linguistics', 'robotics', 'graphics', 'dynamics',
   'kinetics', 'semantics', 'analytics', 'genomics', 'ethics', 'optics', 'mechanics', 'pragmatics', 'phonetics',
   'logistics', 'diagnostics', 'acoustics', 'aids', 'glass', 'express', 'plus', 'various', 'previous',
-  'always', 'perhaps', 'whereas', 'towards', 'across', 'this', 'its', 'has', 'was', 'does', 'is', 'us', 'flops',
+  'means', 'always', 'perhaps', 'whereas', 'towards', 'across', 'this', 'its', 'has', 'was', 'does', 'is', 'us', 'flops',
 ]);
 
 const IES_TO_IE = new Set(['movies', 'cookies', 'ties', 'lies', 'pies', 'zombies', 'calories']);

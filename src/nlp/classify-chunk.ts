@@ -1,9 +1,9 @@
 import { canonicalKey, singularize } from './canonical-key.js';
 import type { Chunk } from './find-candidates.js';
-import { lookupLexicon } from './lexicon.js';
+import { lookupLexicon, lookupLexiconHit, trustedAlone } from './lexicon.js';
 import type { Token } from './tokenize.js';
 import type { ConceptType } from './types.js';
-import { GENERIC_HEADS, NEVER_NAMES, NON_NAMING_MODIFIERS, headType } from './vocabulary.js';
+import { GENERIC_HEADS, NEVER_NAMES, NON_NAMING_MODIFIERS, SPECIFIC_ALONE, VACUOUS_MODIFIERS, WEAK_DATASET_HEADS, headType } from './vocabulary.js';
 
 export interface Typed {
   from: number;
@@ -26,7 +26,7 @@ const EVAL_WORDS = new Set([
 ]);
 
 /** Generic-headed phrases whose name is the modifier: "the TabR model" names TabR. */
-const NAME_CARRIER_HEADS = new Set(['model', 'architecture', 'framework', 'method', 'algorithm', 'approach', 'network', 'system', 'module', 'mechanism', 'technique', 'variant', 'family']);
+const NAME_CARRIER_HEADS = new Set(['model', 'kernel', 'architecture', 'framework', 'method', 'algorithm', 'approach', 'network', 'system', 'module', 'mechanism', 'technique', 'variant', 'family']);
 
 function head(t: Token): string {
   const parts = t.lower.replace(/['’]s$/, '').split('-');
@@ -55,7 +55,7 @@ function nameShaped(tokens: readonly Token[], from: number, to: number, sentence
  * Type of a noun phrase from, in order: the lexicon, the "X task(s)" construction, its head noun, its
  * written shape (CamelCase, acronym, Title Case), and context ("in terms of X", "on X" in an evaluation).
  */
-export function classifyChunk(tokens: readonly Token[], chunk: Chunk, sentenceStart: number, sentenceEnd: number): Typed | undefined {
+export function classifyChunk(tokens: readonly Token[], chunk: Chunk, sentenceStart: number, sentenceEnd: number, headline = false): Typed | undefined {
   const { from, to } = chunk;
   const text = (k: number) => (tokens[k] as Token).lower;
   const span = { from, to, start: chunk.start, end: chunk.end };
@@ -89,8 +89,10 @@ export function classifyChunk(tokens: readonly Token[], chunk: Chunk, sentenceSt
   if ((h === 'task' || h === 'problem') && n >= 2) {
     const inner = tokens[to - 2] as Token;
     const innerHead = head(inner);
-    if ((inner.pos === 'NOUN' || inner.pos === 'PROPN' || inner.pos === 'GERUND' || inner.nameLike) && !GENERIC_HEADS.has(innerHead) && h === 'task') {
-      return { from, to: to - 1, ...spanOf(tokens, from, to - 1), type: 'TASK', confidence: 0.7, rule: 'x-task' };
+    if ((inner.pos === 'NOUN' || inner.pos === 'PROPN' || inner.pos === 'GERUND' || inner.nameLike) && (!GENERIC_HEADS.has(innerHead) || inner.capitalized) && h === 'task') {
+      // One plain word before "task" ("the search task") is too vague for a node unless it names a task alone.
+      const vague = n === 2 && !inner.nameLike && !inner.capitalized && !SPECIFIC_ALONE.has(innerHead);
+      return { from, to: to - 1, ...spanOf(tokens, from, to - 1), type: 'TASK', confidence: vague ? 0.4 : 0.7, rule: 'x-task' };
     }
     return undefined;
   }
@@ -102,31 +104,72 @@ export function classifyChunk(tokens: readonly Token[], chunk: Chunk, sentenceSt
   if (NAME_CARRIER_HEADS.has(h)) {
     // "the TabR model", "a tiling technique": the phrase is an occurrence of the concept its modifier names.
     const inner = lookupLexicon(canonicalKey(tokensText(tokens, from, to - 1)));
+    // A "question answering system" is a method that does the task, not the task itself.
+    if (inner && inner.type === 'TASK' && SYSTEM_HEADS.has(h)) return { ...span, type: 'METHOD', confidence: 0.45, rule: 'task-system' };
     if (inner || (n === 2 && (tokens[from] as Token).nameLike && !NEVER_NAMES.has((tokens[from] as Token).lower))) {
       return { ...span, type: inner?.type ?? 'METHOD', confidence: inner ? 0.85 : 0.65, rule: 'name-carrier', nameFrom: from, nameTo: to - 1 };
     }
   }
-  if (ht && !modifiersGeneric) {
-    return { ...span, type: ht, confidence: GENERIC_HEADS.has(h) ? 0.4 : 0.55, rule: 'head' };
+  if (modifiersGeneric) return undefined;
+  const named = nameShaped(tokens, from, to, sentenceStart);
+  // The head concept decides the kind: "multi-task linear regression" is a linear regression, a task.
+  const suffix = lexiconSuffix(tokens, from + 1, to);
+  // A plausible kind of a known concept; it takes a title mention or a proposal cue to become a graph node.
+  if (suffix) return { ...span, type: suffix.type, confidence: 0.45, rule: 'lexicon-suffix' };
+  // "Difference-aware Stripe Sparsity Identification": a capitalised name with a task head names a component.
+  if (ht === 'TASK' && named && !headline && n >= 3 && !sentenceInitial(tokens, from, sentenceStart) && !taskFollows(tokens, to)) {
+    return { ...span, type: 'METHOD', confidence: 0.5, rule: 'named-process' };
   }
-  if (nameShaped(tokens, from, to, sentenceStart) && !modifiersGeneric) {
+  if (ht) {
+    let confidence = GENERIC_HEADS.has(h) ? 0.4 : 0.55;
+    // "spatial attention", "long sequences": plausible phrases, too loose for a graph node unless cued.
+    if (h === 'attention' || (ht === 'DATASET' && WEAK_DATASET_HEADS.has(h))) confidence = Math.min(confidence, 0.4);
+    return { ...span, type: ht, confidence, rule: 'head' };
+  }
+  if (named) {
     if (contextSaysDataset(tokens, from, to, sentenceStart, sentenceEnd)) return { ...span, type: 'DATASET', confidence: 0.55, rule: 'on-name' };
     return { ...span, type: 'METHOD', confidence: 0.5, rule: 'title-case-name' };
   }
   return undefined;
 }
 
-/** Heads specific enough to be a concept with no modifier. */
-const SPECIFIC_ALONE: ReadonlyMap<string, ConceptType> = new Map([
-  ...['parser', 'classifier', 'tagger', 'recognizer', 'segmenter', 'tokenizer', 'lemmatizer', 'stemmer', 'chunker', 'autoencoder', 'perceptron', 'transformer', 'kernel', 'regression', 'clustering'].map((w) => [w, 'METHOD'] as const),
-  ...['parsing', 'chunking', 'tagging', 'summarization', 'segmentation', 'classification', 'recognition', 'detection', 'translation', 'reconstruction', 'tracking', 'retrieval', 'generation', 'localization', 'captioning', 'disambiguation', 'forecasting', 'transliteration', 'diarization'].map((w) => [w, 'TASK'] as const),
-  ...['accuracy', 'precision', 'recall', 'perplexity', 'f1', 'bleu', 'rouge', 'wer', 'latency', 'throughput', 'speedup'].map((w) => [w, 'METRIC'] as const),
-]);
+const QUANTIFIERS = new Set(['all', 'each', 'every', 'both', 'any', 'some', 'no', 'most', 'many', 'few']);
+
+/** Heads of a phrase that names a thing doing a task ("machine translation system"). */
+const SYSTEM_HEADS = new Set(['system', 'framework', 'module', 'approach', 'method', 'technique', 'algorithm', 'model', 'architecture', 'network']);
+
+/** "Indirect Object Identification (IOI) task": the word "task" right after the phrase or its acronym. */
+function taskFollows(tokens: readonly Token[], to: number): boolean {
+  const next = tokens[to];
+  const after = tokens[to + 1];
+  return (next !== undefined && /^tasks?$/.test(next.lower)) || (next !== undefined && after !== undefined && (tokens[to - 1] as Token).gap.trim() === '(' && /^tasks?$/.test(after.lower));
+}
+
+function sentenceInitial(tokens: readonly Token[], from: number, sentenceStart: number): boolean {
+  return from === sentenceStart || (tokens[from - 1] as Token).gap.trim() === ':';
+}
+
+/**
+ * Type of the longest proper word suffix of the phrase that the lexicon knows ("persistent sparse attention"
+ * → sparse attention, METHOD). Acronyms too ambiguous alone do not count.
+ */
+export function lexiconSuffix(tokens: readonly Token[], from: number, to: number): { type: ConceptType; name: string } | undefined {
+  for (let k = from; k < to; k++) {
+    const m = tokens[k - 1] as Token;
+    // Modifiers must be words that can describe a kind ("persistent", "content-based"), not a misread verb or "all".
+    if (!(m.nameLike || m.pos === 'ADJ' || m.pos === 'NOUN' || m.pos === 'PROPN' || m.hyphenated) || QUANTIFIERS.has(m.lower)) return undefined;
+    const hit = lookupLexiconHit(canonicalKey(tokensText(tokens, k, to)));
+    if (hit && trustedAlone(hit.surface) && (k < to - 1 || !/[A-Z]/.test(hit.surface) || hit.surface === (tokens[k] as Token).text.replace(/s$/, ''))) {
+      return { type: hit.entry.type, name: hit.entry.name };
+    }
+  }
+  return undefined;
+}
 
 function allGeneric(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const t = tokens[k] as Token;
-    if (!NON_NAMING_MODIFIERS.has(t.lower) && !GENERIC_HEADS.has(head(t))) return false;
+    if (!NON_NAMING_MODIFIERS.has(t.lower) && !VACUOUS_MODIFIERS.has(t.lower) && !GENERIC_HEADS.has(head(t))) return false;
   }
   return true;
 }
@@ -148,4 +191,18 @@ export function tokensText(tokens: readonly Token[], from: number, to: number): 
     s += (k > from ? ' ' : '') + t.text;
   }
   return s;
+}
+
+/** The known concept a multi-word name ends with, by words: "Position Persistent Sparse Attention" → sparse attention. */
+export function lexiconSuffixOfName(name: string): { type: ConceptType; name: string } | undefined {
+  const words = name.split(/\s+/);
+  for (let k = 1; k < words.length; k++) {
+    const rest = words.slice(k);
+    const hit = lookupLexiconHit(canonicalKey(rest.join(' ')));
+    if (!hit || !trustedAlone(hit.surface)) continue;
+    // One capitalised word must be written as the lexicon writes it ("Transformer", not "transformer" of a sentence).
+    if (rest.length === 1 && /[A-Z]/.test(hit.surface) && rest[0]?.replace(/s$/, '') !== hit.surface) continue;
+    return { type: hit.entry.type, name: hit.entry.name };
+  }
+  return undefined;
 }

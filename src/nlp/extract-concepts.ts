@@ -1,5 +1,5 @@
 import { canonicalKey, keyParts, singularize } from './canonical-key.js';
-import { classifyChunk, tokensText } from './classify-chunk.js';
+import { classifyChunk, lexiconSuffixOfName, tokensText } from './classify-chunk.js';
 import type { Typed } from './classify-chunk.js';
 import { findAcronyms, matchAcronym } from './find-acronyms.js';
 import { findChunks } from './find-candidates.js';
@@ -10,7 +10,7 @@ import type { LexiconEntry } from './lexicon.js';
 import { tokenize } from './tokenize.js';
 import type { Sentence, Token, Tokenized } from './tokenize.js';
 import type { ConceptType, ExtractedConcept, ExtractInput, Extraction, Field, Mention, Role } from './types.js';
-import { GENERIC_HEADS, NEVER_NAMES, NON_NAMING_MODIFIERS, TASK_HEADS } from './vocabulary.js';
+import { GENERIC_HEADS, NEVER_NAMES, NON_NAMING_MODIFIERS, TASK_HEADS, TRAILING_HEADS } from './vocabulary.js';
 
 interface Draft {
   id: string;
@@ -144,6 +144,9 @@ function isJunkName(name: string): boolean {
   if (key.length < 2) return true;
   const parts = key.split('-');
   if (parts.length === 1 && (GENERIC_HEADS.has(key) || NEVER_NAMES.has(key) || NON_NAMING_MODIFIERS.has(key))) return true;
+  // Multipliers and dimensions ("2.1x", "20x-200x", "1.44times", "3-D") and formula fragments ("oleft(n^2dright").
+  if (/^\d+(?:\.\d+)?(?:x|×|times)$/.test(parts[0] as string) || /^\d+(?:\.\d+)?-?d$/.test(key)) return true;
+  if (/[\^()]/.test(key) && !/^o\([^()]*\)$/.test(key)) return true;
   return !/[a-z]/.test(key);
 }
 
@@ -173,7 +176,10 @@ function collectAbstract(ft: FieldText, drafts: DraftSet): void {
     const d = drafts.add(longText, type, Math.min(0.95, (typedLong?.confidence ?? 0.6) + 0.2), cue ? 'PROPOSED' : 'USED', sentenceText(ft, def.from));
     drafts.alias(d, def.short);
   }
-  for (const entry of typedChunks) {
+  // Strong typings first, so a later weak guess cannot claim the surface ("Colored Objects" … "the Colored Objects task").
+  const strong = (e: (typeof typedChunks)[number]) => (e.typed && (e.typed.rule === 'lexicon' || e.typed.rule === 'x-task') ? 0 : 1);
+  const ordered = [...typedChunks].sort((a, b) => strong(a) - strong(b));
+  for (const entry of ordered) {
     const { chunk } = entry;
     const typed = entry.typed ?? namedByCue(tokens, chunk);
     if (!typed) continue;
@@ -265,14 +271,25 @@ function collectTitle(ft: FieldText, drafts: DraftSet): void {
     while (from < to && ((/ing$/.test((tokens[from] as Token).lower) && !TASK_HEADS.has((tokens[from] as Token).lower)) || NON_NAMING_MODIFIERS.has((tokens[from] as Token).lower))) from++;
     if (to - from < 2) continue;
     const chunk: Chunk = { from, to, start: (tokens[from] as Token).start, end: (tokens[to - 1] as Token).end };
-    const typed = classifyChunk(tokens, chunk, 0, tokens.length);
+    const typed = classifyChunk(tokens, chunk, 0, tokens.length, true);
     // Title phrases with a method head are mostly descriptions ("Retrieval-Augmented Tabular Deep Learning");
-    // method names in titles are found through the abstract and the lexicon instead.
-    if (!typed || typed.rule !== 'head' || typed.type === 'METHOD' || typed.to - typed.from < 2) continue;
+    // method names in titles are found through the abstract and the lexicon instead, except a kind of a
+    // known concept ("Multi-Head Softmax Attention").
+    if (!typed || typed.to - typed.from < 2) continue;
+    if (!((typed.rule === 'head' && typed.type !== 'METHOD') || (typed.rule === 'lexicon-suffix' && !describedKind(tokens, typed.from, typed.to)))) continue;
     const name = ft.source.slice(typed.start, typed.end);
     if (drafts.surfaces.has(canonicalKey(name)) || isJunkName(name)) continue;
-    drafts.add(name, typed.type, 0.5, 'USED', ft.source);
+    drafts.add(name, typed.type, typed.rule === 'head' ? 0.5 : 0.45, 'USED', ft.source);
   }
+}
+
+/** Participle-like modifiers ("Retrieval-Augmented", "Difference-Aware") describe a thing rather than name a kind of it. */
+function describedKind(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to - 1; k++) {
+    const last = (tokens[k] as Token).lower.split('-').pop() as string;
+    if (/ed$/.test(last) || ['aware', 'free', 'efficient', 'friendly', 'like', 'agnostic'].includes(last)) return true;
+  }
+  return false;
 }
 
 /** Longest known surface at each position, left to right, so nested names do not double count. */
@@ -304,6 +321,12 @@ function matchSurfaces(ft: FieldText, drafts: DraftSet): void {
     if (!possessive && acr && last.gap.trim() === '(' && acr.gap.trimStart().startsWith(')') && drafts.surfaces.get(canonicalKey(acr.text)) === best.draft.id) {
       end = acr.end + acr.gap.indexOf(')') + 1;
       next = best.to + 1;
+    }
+    // "the EM algorithm", "the RM task": a generic head right after a name is part of the mention, not of the name.
+    const trailing = tokens[next];
+    if (!possessive && trailing && (tokens[next - 1] as Token).gap.trim() === '' && TRAILING_HEADS.get(singularize(trailing.lower)) === best.draft.type && !drafts.surfaces.has(canonicalKey(tokensText(tokens, i, next + 1)))) {
+      end = trailing.end;
+      next += 1;
     }
     best.draft.mentions.push({ field: ft.field, start: first.start, end, text: ft.source.slice(first.start, end) });
     i = next;
@@ -360,7 +383,7 @@ function finish(d: Draft, fields: FieldText[]): ExtractedConcept {
     const idx = ft.tok.tokens.findIndex((t) => t.start >= abs.start);
     evidence = idx >= 0 ? sentenceText(ft, idx) : ft.source;
   }
-  const confidence = Math.min(0.99, d.confidence + (d.mentions.length > 1 ? 0.05 : 0));
+  const confidence = conceptConfidence(d);
   const concept: ExtractedConcept = {
     id: d.id,
     name: d.name,
@@ -371,9 +394,29 @@ function finish(d: Draft, fields: FieldText[]): ExtractedConcept {
     mentions: d.mentions,
     evidence,
   };
-  const family = familyName(d.name);
-  if (family && canonicalKey(family) !== nameKey) concept.broader = `${d.type.toLowerCase()}:${canonicalKey(family)}`;
+  const broader = broaderId(d);
+  if (broader) concept.broader = broader;
   return concept;
+}
+
+/** Repeated mentions and a mention in the title (where a paper names what it is about) raise confidence. */
+function conceptConfidence(d: Draft): number {
+  const repeated = d.mentions.length > 1 ? 0.05 : 0;
+  const inTitle = d.mentions.some((m) => m.field === 'title') ? 0.1 : 0;
+  return Math.min(0.99, d.confidence + repeated + inTitle);
+}
+
+/**
+ * The broader concept: the version family ("FlashAttention-2" → FlashAttention), else the known concept the
+ * name ends with ("persistent sparse attention" → sparse attention, "Visual Attention Sink" → attention sink).
+ */
+export function broaderId(d: { name: string; type: ConceptType }): string | undefined {
+  const nameKey = canonicalKey(d.name);
+  const family = familyName(d.name);
+  if (family && canonicalKey(family) !== nameKey) return `${d.type.toLowerCase()}:${canonicalKey(family)}`;
+  const head = lexiconSuffixOfName(d.name);
+  if (head && head.type === d.type && canonicalKey(head.name) !== nameKey) return `${d.type.toLowerCase()}:${canonicalKey(head.name)}`;
+  return undefined;
 }
 
 export interface ExtractOptions {
@@ -397,9 +440,19 @@ export function extractConcepts(input: ExtractInput, options: ExtractOptions = {
   collectTitle(title, drafts);
   matchSurfaces(title, drafts);
   matchSurfaces(abs, drafts);
+  // Phrases too weak for the graph give their text back, so a known concept inside them still counts
+  // ("pre-conditioned gradient descent" is a mention of gradient descent when the longer phrase is dropped).
+  const dropped = new Set([...drafts.byId.values()].filter((d) => d.mentions.length > 0 && conceptConfidence(d) < minConfidence).map((d) => d.id));
+  if (dropped.size > 0) {
+    for (const id of dropped) drafts.byId.delete(id);
+    for (const [k, id] of drafts.surfaces) if (dropped.has(id)) drafts.surfaces.delete(k);
+    for (const d of drafts.byId.values()) d.mentions = [];
+    matchSurfaces(title, drafts);
+    matchSurfaces(abs, drafts);
+  }
   const concepts: ExtractedConcept[] = [];
   for (const d of drafts.byId.values()) {
-    if (d.mentions.length === 0 || d.confidence < minConfidence) continue;
+    if (d.mentions.length === 0 || conceptConfidence(d) < minConfidence) continue;
     concepts.push(finish(d, [title, abs]));
   }
   concepts.sort(compareIds);

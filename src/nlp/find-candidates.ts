@@ -1,6 +1,6 @@
 import { singularize } from './canonical-key.js';
 import type { Token } from './tokenize.js';
-import { GENERIC_HEADS, METHOD_HEADS, NEVER_NAMES, NON_NAMING_MODIFIERS, TASK_HEADS, VERB_LIKE, headType } from './vocabulary.js';
+import { GENERIC_HEADS, METHOD_HEADS, NEVER_NAMES, NON_NAMING_MODIFIERS, SPECIFIC_ALONE, TASK_HEADS, VERB_LIKE, headType } from './vocabulary.js';
 
 /** A noun phrase: token span [from, to) of one sentence, trimmed of non-naming words. */
 export interface Chunk {
@@ -11,7 +11,7 @@ export interface Chunk {
   end: number;
 }
 
-const NOMINAL_GERUNDS = new Set([...TASK_HEADS, ...METHOD_HEADS].filter((w) => w.endsWith('ing')));
+const NOMINAL_GERUNDS = new Set([...TASK_HEADS, ...METHOD_HEADS, ...SPECIFIC_ALONE.keys()].filter((w) => w.endsWith('ing')));
 
 function lastPart(t: Token): string {
   const parts = t.lower.replace(/['’]s$/, '').split('-');
@@ -20,7 +20,7 @@ function lastPart(t: Token): string {
 
 /** Whether the token can sit inside a noun phrase. */
 /** Words the tagger sometimes calls nouns that never sit in a name. */
-const NOT_NOMINAL = new Set(['here', 'there', 'now', 'then', 'today', 'together', 'less', 'fewer', 'more', 'much', 'thus', 'hence', 'also', 'etc', 'i.e.', 'e.g.', 'ie', 'eg', 'vs', 'via', 'times', 'against']);
+const NOT_NOMINAL = new Set(['called', 'named', 'dubbed', 'termed', 'coined', 'here', 'there', 'now', 'then', 'today', 'together', 'less', 'fewer', 'more', 'much', 'thus', 'hence', 'also', 'etc', 'i.e.', 'e.g.', 'ie', 'eg', 'vs', 'via', 'times', 'against']);
 
 export function isNominal(t: Token, prev: Token | undefined): boolean {
   if (/^['’]s?$/.test(t.text) || VERB_LIKE.has(t.text) || NOT_NOMINAL.has(t.lower)) return false;

@@ -87,6 +87,9 @@ METHOD|masked language model|MLM
 METHOD|vision-language model|VLM
 METHOD|large vision-language model|LVLM
 METHOD|multimodal large language model|MLLM
+METHOD|large multimodal model|LMM
+METHOD|attention sink|attention sinks
+METHOD|tabular deep learning|tabular DL|deep tabular model
 METHOD|foundation model
 METHOD|diffusion model|denoising diffusion probabilistic model|DDPM
 METHOD|latent diffusion model|LDM
@@ -147,7 +150,7 @@ METHOD|logistic regression
 METHOD|decision tree
 METHOD|random forest
 METHOD|gradient boosting
-METHOD|gradient-boosted decision trees|GBDT|gradient boosted decision trees
+METHOD|gradient-boosted decision trees|GBDT|gradient boosted decision trees|gradient boosting decision trees|gradient-boosting decision trees
 METHOD|XGBoost
 METHOD|k-nearest neighbors|kNN|k-NN
 METHOD|k-means|k-means clustering
@@ -292,6 +295,7 @@ TASK|spoken language understanding|SLU
 TASK|keyword spotting
 TASK|speaker verification|speaker recognition
 TASK|genomics
+TASK|tabular prediction|tabular data prediction
 DATASET|ImageNet|ImageNet-1K|ILSVRC
 DATASET|ImageNet-21K|ImageNet-22K
 DATASET|CIFAR-10
@@ -346,6 +350,7 @@ DATASET|MovieLens
 DATASET|CUB-200-2011|CUB
 DATASET|Stanford Cars
 DATASET|Market-1501
+DATASET|tabular data
 METRIC|accuracy|top-1 accuracy|top-5 accuracy
 METRIC|precision
 METRIC|recall

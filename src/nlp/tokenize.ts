@@ -43,7 +43,7 @@ const NAME_SHAPE = /^(?:[A-Z]{2,}[a-z]?s?|[A-Z][a-z]+[A-Z][A-Za-z]*|[a-z]+[A-Z][
 export function isNameLike(text: string): boolean {
   if (!/[A-Za-z]/.test(text)) return false;
   // Ordinals and units ("1st", "3D", "128k") are digits with letters but not names.
-  if (/^\d+(?:st|nd|rd|th|k|K|M|B|x|D|d|GB|MB|ms|s|%)?$/.test(text)) return false;
+  if (/^\d+(?:\.\d+)?(?:st|nd|rd|th|k|K|M|B|x|X|×|D|d|GB|MB|ms|s|%)?$/.test(text)) return false;
   // A number glued to a word ("1.44times") is a typo, not a name.
   if (/^\d+(?:\.\d+)?[a-z]{3,}$/.test(text)) return false;
   return NAME_SHAPE.test(text);
@@ -84,7 +84,8 @@ export function tokenize(source: string): Tokenized {
     const from = tokens.length;
     for (const term of terms) {
       const text = term.text;
-      if (text.length === 0) continue;
+      // Punctuation written with spaces around it (" , ") arrives as a term of its own; it belongs in the gap.
+      if (text.length === 0 || !/[\p{L}\p{N}]/u.test(text)) continue;
       const at = source.indexOf(text, cursor);
       if (at < 0) continue;
       const end = at + text.length;

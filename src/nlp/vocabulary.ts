@@ -76,7 +76,7 @@ export const NON_NAMING_MODIFIERS = words(`
   full large-scale small-scale sufficient novelty resulting related similar comparable suitable appropriate
   state-of-the-art sota conventional classical classic vanilla naive improved enhanced higher lower faster deeper
   larger smaller individual public established multiple suboptimal fast consistent heightened real-world plausible
-  finer-grained one two three four five six seven eight nine ten dozens
+  finer-grained one two three four five six seven eight nine ten dozens diverse complete general-purpose
 `);
 
 /** Verbs the tagger reads as plural nouns at the start of a predicate ("TNL outperforms"). */
@@ -103,3 +103,37 @@ export function headType(head: string): HeadType {
   if (/(?:former|net|bert|gpt|gan)$/.test(head) && head.length > 4) return 'METHOD';
   return undefined;
 }
+
+/**
+ * Modifiers that say nothing about which concept is meant ("computational model", "architectural backbone");
+ * a phrase whose modifiers are all of this kind is not a name. Unlike NON_NAMING_MODIFIERS they are not
+ * trimmed, since they can open a real name ("computational linguistics").
+ */
+export const VACUOUS_MODIFIERS = words(`
+  computational architectural principle principled conceptual mathematical technical methodological
+  structural functional practical-use unified
+`);
+
+/** Data heads too broad for a graph node on their own ("long sequences", "natural images"). */
+export const WEAK_DATASET_HEADS = words(`
+  data image video text sentence document speech utterance recording record dialog dialogue sequence caption
+  source transcript tweet review photo article
+`);
+
+/**
+ * Generic words that follow a name and belong to the mention of it ("the EM algorithm", "the RM task"),
+ * by the concept type they may follow.
+ */
+export const TRAILING_HEADS: ReadonlyMap<string, ConceptType> = new Map([
+  ...['task', 'problem'].map((w) => [w, 'TASK'] as const),
+  ...['algorithm', 'model', 'technique', 'method', 'approach', 'framework', 'architecture', 'network', 'module', 'mechanism'].map((w) => [w, 'METHOD'] as const),
+  ...['dataset', 'corpus', 'benchmark', 'collection'].map((w) => [w, 'DATASET'] as const),
+  ...['score', 'metric', 'measure'].map((w) => [w, 'METRIC'] as const),
+]);
+
+/** Heads specific enough to be a concept with no modifier. */
+export const SPECIFIC_ALONE: ReadonlyMap<string, ConceptType> = new Map([
+  ...['parser', 'classifier', 'tagger', 'recognizer', 'segmenter', 'tokenizer', 'lemmatizer', 'stemmer', 'chunker', 'autoencoder', 'perceptron', 'transformer', 'kernel', 'regression', 'clustering'].map((w) => [w, 'METHOD'] as const),
+  ...['parsing', 'chunking', 'tagging', 'summarization', 'segmentation', 'classification', 'recognition', 'detection', 'translation', 'reconstruction', 'tracking', 'retrieval', 'generation', 'localization', 'captioning', 'disambiguation', 'forecasting', 'transliteration', 'diarization'].map((w) => [w, 'TASK'] as const),
+  ...['accuracy', 'precision', 'recall', 'perplexity', 'f1', 'bleu', 'rouge', 'wer', 'latency', 'throughput', 'speedup'].map((w) => [w, 'METRIC'] as const),
+]);

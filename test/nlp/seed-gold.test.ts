@@ -6,7 +6,7 @@ const papers = readSeedPapers(new URL('../../seeds/trending-attention-papers.txt
 const gold = readGold(new URL('../fixtures/gold/seed-gold.json', import.meta.url).pathname);
 
 /** Levels reached on the hand-made gold; raise them when the extractor improves, never lower them quietly. */
-const FLOOR = { precision: 0.78, f1: 0.83, roleAgreement: 0.96 };
+const FLOOR = { precision: 0.89, f1: 0.9, roleAgreement: 0.96 };
 
 describe('seed corpus', () => {
   it('parses the 49 papers of the scraped page, without the page chrome', () => {

@@ -31,3 +31,11 @@ describe('tokenize', () => {
     expect(tokenize('We propose BiFormer. It works well. Results improve.').sentences).toHaveLength(3);
   });
 });
+
+describe('tokenize with spaced punctuation', () => {
+  it('leaves " , " and " ( " in the gap instead of making tokens of them', () => {
+    const { tokens } = tokenize('these systems , accuracy ( EM ) .');
+    expect(tokens.map((t) => t.text)).toEqual(['these', 'systems', 'accuracy', 'EM']);
+    expect(tokens[1]!.gap).toBe(' , ');
+  });
+});
