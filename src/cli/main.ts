@@ -1,9 +1,9 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/index.js';
 import { isPapergraphError } from '../errors/index.js';
-import { runExtract } from './run-extract.js';
+import { runExtract, type ExtractCommandOptions } from './run-extract.js';
 import { runIngest } from './run-ingest.js';
 import { runServe } from './run-serve.js';
 
@@ -60,7 +60,13 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
         'text',
       ]),
     )
-    .action(async (file: string | undefined, options: { format?: 'page' | 'jsonl' | 'text' }) => {
+    .addOption(
+      new Option(
+        '--min-confidence <n>',
+        'keep concepts at least this confident; 0 lists every typed phrase (default: the graph threshold, 0.5)',
+      ).argParser(parseConfidence),
+    )
+    .action(async (file: string | undefined, options: ExtractCommandOptions) => {
       exitCode = await runExtract(file, options, io);
     });
 
@@ -72,6 +78,14 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     io.stderr.write(`papergraph: ${describeError(err)}\n`);
     return 1;
   }
+}
+
+function parseConfidence(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) {
+    throw new InvalidArgumentError('must be a number from 0 to 1');
+  }
+  return n;
 }
 
 function describeError(err: unknown): string {

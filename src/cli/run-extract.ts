@@ -3,8 +3,14 @@ import { extractConcepts } from '../nlp/index.js';
 import type { CliIo } from './main.js';
 import { readCliInputs, type CliInputFormat } from './read-cli-inputs.js';
 
+export interface ExtractCommandOptions {
+  format?: CliInputFormat;
+  /** Default: the graph's threshold (`DEFAULT_MIN_CONFIDENCE`). */
+  minConfidence?: number;
+}
+
 /** Prints `{"id","title","concepts":[…]}` per paper, in input order; bad records go to standard error. */
-export async function runExtract(file: string | undefined, options: { format?: CliInputFormat }, io: CliIo): Promise<number> {
+export async function runExtract(file: string | undefined, options: ExtractCommandOptions, io: CliIo): Promise<number> {
   const { papers, errors } = await readCliInputs(file === undefined ? [] : [file], {
     ...(options.format ? { format: options.format } : {}),
     allowEmptyTitle: true,
@@ -12,7 +18,10 @@ export async function runExtract(file: string | undefined, options: { format?: C
   });
   for (const error of errors) io.stderr.write(`${formatRecordError(error)}\n`);
   for (const paper of papers) {
-    const { concepts, codeLinks } = extractConcepts(paper);
+    const { concepts, codeLinks } = extractConcepts(
+      paper,
+      options.minConfidence === undefined ? {} : { minConfidence: options.minConfidence },
+    );
     const line = {
       id: paper.id,
       title: paper.title,

@@ -55,6 +55,20 @@ describe('papergraph extract', () => {
     }
   });
 
+  it('lists more typed phrases with --min-confidence 0 than at the graph threshold', async () => {
+    const count = async (args: string[]) =>
+      (JSON.parse((await run(['extract', ...args, 'seeds/trending-attention-papers.txt'])).stdout.split('\n')[0]!) as {
+        concepts: unknown[];
+      }).concepts.length;
+    expect(await count(['--min-confidence', '0'])).toBeGreaterThan(await count([]));
+  });
+
+  it('refuses a confidence outside [0, 1] with a usage error', async () => {
+    const { code, stderr } = await run(['extract', '--min-confidence', '2']);
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/must be a number from 0 to 1/);
+  });
+
   it('reports a bad JSON line with its line number and exits 1', async () => {
     const input = `${JSON.stringify({ title: 'T', abstract })}\n{oops\n`;
     const { code, stdout, stderr } = await run(['extract', '-'], input);
