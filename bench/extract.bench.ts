@@ -1,8 +1,12 @@
 /**
  * Time of full concept extraction against a bare compromise parse of the same abstracts, in one process.
  *   npm run bench [-- --scierc ../shared/scierc/dev.json] [--rounds 5]
+ * Throughput of extractConceptsParallel against one-by-one extraction on the same input, in one process
+ * (the seed abstracts repeated to N papers):
+ *   npm run bench -- --parallel 500 [--workers 2]
  */
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import nlp from 'compromise';
 import { extractConcepts, extractConceptsParallel } from '../src/nlp/index.js';
@@ -52,6 +56,38 @@ async function bench(label: string, papers: ExtractInput[], rounds: number): Pro
     `${label.padEnd(8)} ${String(papers.length).padStart(4)} abstracts | bare nlp(abstract) ${(bare / n).toFixed(2)} ms | ` +
       `extractConcepts(title+abstract) ${(full / n).toFixed(2)} ms | ratio ${(full / bare).toFixed(2)}x | parallel batch ${(par / papers.length).toFixed(2)} ms/abstract (incl. thread start)`,
   );
+}
+
+/**
+ * Papers per second of one-by-one extraction and of the worker pool on the same N papers. Sequential runs
+ * first on a thread already warmed on the seeds; the pool pays for starting and warming its threads, as a
+ * real batch does.
+ */
+async function throughput(seeds: ExtractInput[], n: number, workers: number | undefined): Promise<void> {
+  const inputs = Array.from({ length: n }, (_, i) => {
+    const p = seeds[i % seeds.length] as ExtractInput;
+    return { title: `${i}. ${p.title}`, abstract: p.abstract };
+  });
+  for (const p of seeds) extractConcepts(p);
+  const t0 = performance.now();
+  const seq = inputs.map((p) => extractConcepts(p));
+  const tSeq = performance.now() - t0;
+  const t1 = performance.now();
+  const par = await extractConceptsParallel(inputs, workers === undefined ? {} : { workers });
+  const tPar = performance.now() - t1;
+  const same = JSON.stringify(seq) === JSON.stringify(par);
+  const rate = (ms: number) => ((n / ms) * 1000).toFixed(1);
+  console.log(
+    `parallel ${n} papers, ${workers ?? availableParallelism()} workers of ${availableParallelism()} cores | sequential ${rate(tSeq)} papers/s (${(tSeq / 1000).toFixed(2)} s) | ` +
+      `parallel ${rate(tPar)} papers/s (${(tPar / 1000).toFixed(2)} s, incl. thread start) | ratio ${(tSeq / tPar).toFixed(2)}x | same output ${same}`,
+  );
+}
+
+const parallelN = arg('--parallel');
+if (parallelN) {
+  const workers = arg('--workers');
+  await throughput(readSeedPapers(new URL('../seeds/trending-attention-papers.txt', import.meta.url).pathname), Number(parallelN), workers === undefined ? undefined : Number(workers));
+  process.exit(0);
 }
 
 const rounds = Number(arg('--rounds') ?? 5);

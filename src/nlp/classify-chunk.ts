@@ -1,6 +1,6 @@
 import { canonicalKey, singularize } from './canonical-key.js';
 import type { Chunk } from './find-candidates.js';
-import { lookupLexicon, lookupLexiconHit, trustedAlone } from './lexicon.js';
+import { lookupLexicon, lookupLexiconHit, trustedAlone, weakAlone } from './lexicon.js';
 import type { Token } from './tokenize.js';
 import type { ConceptType } from './types.js';
 import { GENERIC_HEADS, NEVER_NAMES, NON_NAMING_MODIFIERS, SPECIFIC_ALONE, VACUOUS_MODIFIERS, WEAK_DATASET_HEADS, headType } from './vocabulary.js';
@@ -65,8 +65,9 @@ export function classifyChunk(tokens: readonly Token[], chunk: Chunk, sentenceSt
     return { ...span, type: 'METRIC', confidence: 0.6, rule: 'in-terms-of' };
   }
 
-  const whole = lookupLexicon(canonicalKey(tokensText(tokens, from, to)));
-  if (whole) return { ...span, type: whole.type, confidence: 0.9, rule: 'lexicon' };
+  const wholeHit = lookupLexiconHit(canonicalKey(tokensText(tokens, from, to)));
+  // Generic-sounding entries ("reasoning", "attention heads") are typed, but stay below the graph threshold.
+  if (wholeHit) return { ...span, type: wholeHit.entry.type, confidence: weakAlone(wholeHit.surface) ? 0.4 : 0.9, rule: 'lexicon' };
 
   for (let k = from; k < to; k++) if (NEVER_NAMES.has((tokens[k] as Token).lower)) return undefined;
   const last = tokens[to - 1] as Token;
@@ -169,6 +170,8 @@ export function lexiconSuffix(tokens: readonly Token[], from: number, to: number
 function allGeneric(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const t = tokens[k] as Token;
+    // "in-context", "out-of-domain", "cross-document": a prefix makes a generic word a specific modifier.
+    if (t.hyphenated && /^(?:in|out|cross|intra|inter)-/.test(t.lower)) return false;
     if (!NON_NAMING_MODIFIERS.has(t.lower) && !VACUOUS_MODIFIERS.has(t.lower) && !GENERIC_HEADS.has(head(t))) return false;
   }
   return true;

@@ -1,9 +1,24 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { extractConcepts } from './extract-concepts.js';
 import type { ExtractInput } from './types.js';
 
-// Runs one contiguous slice of a batch; the pool stitches slices back in input order.
+/** One chunk of a batch: the pool numbers chunks and stitches the answers back in input order. */
+export interface ChunkRequest {
+  chunk: number;
+  inputs: ExtractInput[];
+}
+
+export interface ChunkResponse {
+  chunk: number;
+  results: ReturnType<typeof extractConcepts>[];
+}
+
+// A pool worker lives for the whole batch: compromise and the lexicon are set up once, then it extracts
+// chunk after chunk as the pool hands them out.
 if (parentPort) {
-  const { inputs } = workerData as { inputs: ExtractInput[] };
-  parentPort.postMessage(inputs.map((input) => extractConcepts(input)));
+  const port = parentPort;
+  port.on('message', (req: ChunkRequest) => {
+    const response: ChunkResponse = { chunk: req.chunk, results: req.inputs.map((input) => extractConcepts(input)) };
+    port.postMessage(response);
+  });
 }

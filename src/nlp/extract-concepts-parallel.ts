@@ -3,16 +3,25 @@ import { extname } from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import type { ChunkRequest, ChunkResponse } from './concept-worker.js';
 import { extractConcepts } from './extract-concepts.js';
 import type { ExtractInput, Extraction } from './types.js';
 
 export interface ParallelOptions {
-  /** Worker threads to use; defaults to the cores available. 1 or fewer runs in this thread. */
+  /** Threads to use at most, this one included (so `workers - 1` are started); defaults to the cores available. 1 or fewer runs in this thread. */
   workers?: number;
+  /**
+   * Papers a worker must have for a thread to pay off. A thread costs about half a second to start (loading
+   * compromise) and its first few dozen papers run slower while its code warms up, so small batches run in
+   * this thread. Default 64.
+   */
+  minPerWorker?: number;
+  /** Papers per message to a worker. Default 8: small enough to balance the tail, large enough to amortize messages. */
+  chunkSize?: number;
 }
 
-/** Below this many inputs per worker, starting a thread (and parsing compromise again) costs more than it saves. */
-const MIN_PER_WORKER = 16;
+const DEFAULT_MIN_PER_WORKER = 64;
+const DEFAULT_CHUNK_SIZE = 8;
 
 function workerUrl(): URL | undefined {
   try {
@@ -33,49 +42,96 @@ function tsBootstrap(url: URL): string {
   return `import(${JSON.stringify(api)}).then((m) => { (m.register ?? m.default.register)(); return import(${JSON.stringify(url.href)}); });`;
 }
 
-function runSlice(url: URL, inputs: ExtractInput[]): Promise<Extraction[]> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    let worker: Worker;
-    try {
-      worker = url.pathname.endsWith('.ts')
-        ? new Worker(tsBootstrap(url), { eval: true, workerData: { inputs } })
-        : new Worker(url, { workerData: { inputs } });
-    } catch (err) {
-      reject(err);
-      return;
+function startWorker(url: URL): Worker {
+  return url.pathname.endsWith('.ts') ? new Worker(tsBootstrap(url), { eval: true }) : new Worker(url);
+}
+
+/**
+ * Runs the chunks on this thread plus `size - 1` workers, started once for the batch. Every participant takes
+ * the next chunk from one queue when it is done with its last, so a slow one does not hold the others up;
+ * this thread (already warm, no start-up cost) yields between its chunks so worker answers are handled. A
+ * chunk whose worker fails (cannot start, crashes) runs in this thread instead.
+ */
+function runPool(url: URL, size: number, chunks: ExtractInput[][]): Promise<Extraction[][]> {
+  return new Promise((resolve) => {
+    const results: Extraction[][] = new Array(chunks.length);
+    let next = 0;
+    let done = 0;
+    let alive = 0;
+    const finishChunk = (k: number, r: Extraction[]) => {
+      results[k] = r;
+      done++;
+      if (done === chunks.length) resolve(results);
+    };
+    const inThread = (k: number) => finishChunk(k, (chunks[k] as ExtractInput[]).map((input) => extractConcepts(input)));
+    const drainInThread = () => {
+      while (next < chunks.length) inThread(next++);
+    };
+    const feed = (w: Worker, state: { current: number }) => {
+      if (next >= chunks.length) {
+        state.current = -1;
+        void w.terminate();
+        return;
+      }
+      state.current = next++;
+      const req: ChunkRequest = { chunk: state.current, inputs: chunks[state.current] as ExtractInput[] };
+      w.postMessage(req);
+    };
+    const local = () => {
+      if (next >= chunks.length) return;
+      inThread(next++);
+      if (next < chunks.length) setImmediate(local);
+    };
+    for (let i = 0; i < size - 1; i++) {
+      let w: Worker;
+      try {
+        w = startWorker(url);
+      } catch {
+        continue;
+      }
+      alive++;
+      const state = { current: -1, failed: false };
+      const fail = () => {
+        if (state.failed) return;
+        state.failed = true;
+        alive--;
+        const lost = state.current;
+        state.current = -1;
+        void w.terminate();
+        if (lost >= 0) inThread(lost);
+        if (alive === 0) drainInThread();
+      };
+      w.on('message', (msg: ChunkResponse) => {
+        finishChunk(msg.chunk, msg.results);
+        feed(w, state);
+      });
+      w.once('error', fail);
+      w.once('exit', () => {
+        if (state.current >= 0) fail();
+      });
+      feed(w, state);
     }
-    worker.once('message', (result: Extraction[]) => {
-      settled = true;
-      resolve(result);
-      void worker.terminate();
-    });
-    worker.once('error', (err) => {
-      if (!settled) reject(err);
-      settled = true;
-    });
-    worker.once('exit', (code) => {
-      if (!settled) reject(new Error(`concept worker exited with code ${code}`));
-      settled = true;
-    });
+    if (alive === 0) drainInThread();
+    else setImmediate(local);
   });
 }
 
 /**
- * `extractConcepts` over many papers on worker threads, results in input order. Where threads cannot start
- * (no loader for TypeScript sources, sandboxed runtimes) the affected slices run in this thread instead, so
- * the result never depends on the environment.
+ * `extractConcepts` over many papers on a pool of worker threads, results in input order and equal to
+ * one-by-one extraction. Small batches (fewer than `minPerWorker` papers per worker) run in this thread,
+ * where starting threads costs more than it saves. Where threads cannot start (no loader for TypeScript
+ * sources, sandboxed runtimes) the work runs in this thread instead, so the result never depends on the
+ * environment.
  */
 export async function extractConceptsParallel(inputs: ExtractInput[], options: ParallelOptions = {}): Promise<Extraction[]> {
   const wanted = options.workers ?? availableParallelism();
-  const workers = Math.max(1, Math.min(wanted, Math.floor(inputs.length / MIN_PER_WORKER)));
+  const minPerWorker = Math.max(1, options.minPerWorker ?? DEFAULT_MIN_PER_WORKER);
+  const chunkSize = Math.max(1, options.chunkSize ?? DEFAULT_CHUNK_SIZE);
+  const chunkCount = Math.ceil(inputs.length / chunkSize);
+  const size = Math.max(1, Math.min(wanted, Math.floor(inputs.length / minPerWorker), chunkCount));
   const url = workerUrl();
-  if (workers <= 1 || !url) return inputs.map((input) => extractConcepts(input));
-  const size = Math.ceil(inputs.length / workers);
-  const slices: ExtractInput[][] = [];
-  for (let i = 0; i < inputs.length; i += size) slices.push(inputs.slice(i, i + size));
-  const results = await Promise.all(
-    slices.map((slice) => runSlice(url, slice).catch(() => slice.map((input) => extractConcepts(input)))),
-  );
-  return results.flat();
+  if (size <= 1 || !url) return inputs.map((input) => extractConcepts(input));
+  const chunks: ExtractInput[][] = [];
+  for (let i = 0; i < inputs.length; i += chunkSize) chunks.push(inputs.slice(i, i + chunkSize));
+  return (await runPool(url, size, chunks)).flat();
 }

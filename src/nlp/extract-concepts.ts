@@ -5,7 +5,7 @@ import { findAcronyms, matchAcronym } from './find-acronyms.js';
 import { findChunks } from './find-candidates.js';
 import type { Chunk } from './find-candidates.js';
 import { findCodeLinks } from './find-code-links.js';
-import { caseSensitiveSurface, lexiconMaxParts, lookupLexiconHit, trustedAlone } from './lexicon.js';
+import { caseSensitiveSurface, lexiconBroaderId, lexiconMaxParts, lookupLexiconHit, trustedAlone } from './lexicon.js';
 import type { LexiconEntry } from './lexicon.js';
 import { tokenize } from './tokenize.js';
 import type { Sentence, Token, Tokenized } from './tokenize.js';
@@ -37,6 +37,8 @@ const PROPOSE_VERBS = new Set(['propose', 'proposes', 'introduce', 'introduces',
 const PROPOSE_SUBJECTS = new Set(['we', 'paper', 'work', 'study', 'article', 'letter', 'report', 'i']);
 const NAMING_WORDS = new Set(['called', 'named', 'dubbed', 'termed', 'coined']);
 const PASSIVE_PROPOSED = new Set(['proposed', 'presented', 'introduced', 'described', 'developed']);
+/** Verbs that open a title clause ("… to Mitigate In-Context Hallucination"); not part of a name after them. */
+const TITLE_VERBS = new Set(['mitigate', 'mitigates', 'reduce', 'reduces', 'improve', 'improves', 'enhance', 'enhances', 'boost', 'boosts', 'fix', 'fixes', 'unlock', 'unlocks', 'rethink', 'revisit', 'revisits', 'eliminate', 'eliminates', 'understand', 'understands', 'accelerate', 'accelerates', 'measure', 'measures', 'characterize', 'characterizes', 'leverage', 'leverages', 'harness', 'harnesses', 'unveil', 'unveils', 'tame', 'taming', 'bridge', 'bridges', 'explore', 'explores', 'detect', 'detects', 'prevent', 'prevents', 'overcome', 'overcomes', 'alleviate', 'alleviates', 'analyze', 'analyzes', 'evaluate', 'evaluates', 'benchmark', 'benchmarks', 'optimize', 'optimizes', 'demystify', 'demystifies']);
 const TITLE_BREAKS = new Set(['of', 'for', 'with', 'in', 'on', 'and', 'or', 'the', 'a', 'an', 'to', 'via', 'from', 'at', 'by', 'through', 'without', 'towards', 'toward', 'using', 'as', 'is', 'are', 'does', 'do', 'how', 'what', 'why', 'when', 'can', 'vs', 'versus', 'beyond', 'into', 'under', 'over', 'is', 'not', 'all', 'you', 'need', 'your', 'its', 'it', 'we', 'our', 'be']);
 
 function compareIds(a: { id: string }, b: { id: string }): number {
@@ -268,7 +270,7 @@ function collectTitle(ft: FieldText, drafts: DraftSet): void {
   }
   for (const [from0, to] of phrases) {
     let from = from0;
-    while (from < to && ((/ing$/.test((tokens[from] as Token).lower) && !TASK_HEADS.has((tokens[from] as Token).lower)) || NON_NAMING_MODIFIERS.has((tokens[from] as Token).lower))) from++;
+    while (from < to && ((/ing$/.test((tokens[from] as Token).lower) && !TASK_HEADS.has((tokens[from] as Token).lower)) || NON_NAMING_MODIFIERS.has((tokens[from] as Token).lower) || TITLE_VERBS.has((tokens[from] as Token).lower))) from++;
     if (to - from < 2) continue;
     const chunk: Chunk = { from, to, start: (tokens[from] as Token).start, end: (tokens[to - 1] as Token).end };
     const typed = classifyChunk(tokens, chunk, 0, tokens.length, true);
@@ -316,11 +318,15 @@ function matchSurfaces(ft: FieldText, drafts: DraftSet): void {
     const possessive = /['’]s$/.exec(last.text);
     let end = possessive ? last.end - possessive[0].length : last.end;
     let next = best.to;
-    // At a definition, "Long Range Arena (LRA)" is one occurrence of one concept, so one mention.
+    // At a definition, "Long Range Arena (LRA)" names one concept twice: one mention for the expansion and
+    // one for the acronym, each with its own offsets (never one mention spanning the parenthesis).
     const acr = tokens[best.to];
     if (!possessive && acr && last.gap.trim() === '(' && acr.gap.trimStart().startsWith(')') && drafts.surfaces.get(canonicalKey(acr.text)) === best.draft.id) {
-      end = acr.end + acr.gap.indexOf(')') + 1;
-      next = best.to + 1;
+      best.draft.mentions.push({ field: ft.field, start: first.start, end, text: ft.source.slice(first.start, end) });
+      const acrEnd = /['’]s$/.test(acr.text) ? acr.end - 2 : acr.end;
+      best.draft.mentions.push({ field: ft.field, start: acr.start, end: acrEnd, text: ft.source.slice(acr.start, acrEnd) });
+      i = best.to + 1;
+      continue;
     }
     // "the EM algorithm", "the RM task": a generic head right after a name is part of the mention, not of the name.
     const trailing = tokens[next];
@@ -412,6 +418,9 @@ function conceptConfidence(d: Draft): number {
  */
 export function broaderId(d: { name: string; type: ConceptType }): string | undefined {
   const nameKey = canonicalKey(d.name);
+  // The lexicon's own hierarchy first ("QLoRA" → LoRA, "visual hallucination" → hallucination).
+  const authored = lexiconBroaderId(nameKey);
+  if (authored && authored.startsWith(`${d.type.toLowerCase()}:`)) return authored;
   const family = familyName(d.name);
   if (family && canonicalKey(family) !== nameKey) return `${d.type.toLowerCase()}:${canonicalKey(family)}`;
   const head = lexiconSuffixOfName(d.name);

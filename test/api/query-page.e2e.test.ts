@@ -55,7 +55,7 @@ describeBrowser('the query page in a real browser', () => {
     const { page, external } = await openPage();
     await page.selectOption('#example', { label: QUERY_PAGE_EXAMPLES[0]!.name });
     await page.click('#run');
-    await page.waitForFunction(() => document.querySelector('#response')?.textContent?.includes('totalCount'));
+    await page.locator('#response', { hasText: 'totalCount' }).waitFor();
     const answer = JSON.parse((await page.textContent('#response')) ?? '') as { data: { papers: { totalCount: number } } };
     expect(answer.data.papers.totalCount).toBeGreaterThan(0);
     expect(await page.textContent('#status')).toMatch(/^HTTP 200/);
@@ -69,10 +69,10 @@ describeBrowser('the query page in a real browser', () => {
     expect(ingest).toBeDefined();
     await page.selectOption('#example', { label: ingest!.name });
     await page.click('#run');
-    await page.waitForFunction(() => document.querySelector('#response')?.textContent?.includes('UNAUTHENTICATED'));
+    await page.locator('#response', { hasText: 'UNAUTHENTICATED' }).waitFor();
     await page.fill('#apikey', API_KEY);
     await page.click('#run');
-    await page.waitForFunction(() => document.querySelector('#response')?.textContent?.includes('"ingestPapers"'));
+    await page.locator('#response', { hasText: '"ingestPapers"' }).waitFor();
     const answer = JSON.parse((await page.textContent('#response')) ?? '') as {
       errors?: unknown;
       data: { ingestPapers: { ingested: number } };

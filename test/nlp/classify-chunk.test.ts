@@ -33,7 +33,7 @@ describe('classifyChunk', () => {
   });
 
   it('types by head noun', () => {
-    expect(typeOf('We study gaze scanpath prediction today.', 'gaze scanpath prediction')).toMatchObject({ type: 'TASK', rule: 'head' });
+    expect(typeOf('We study fixation sequence prediction today.', 'fixation sequence prediction')).toMatchObject({ type: 'TASK', rule: 'head' });
     expect(typeOf('We collect the Amazon book cover dataset today.', 'Amazon book cover dataset')).toMatchObject({ type: 'DATASET', rule: 'head' });
     expect(typeOf('We collect a new news headline corpus today.', 'news headline corpus')).toMatchObject({ type: 'DATASET', rule: 'head' });
     expect(typeOf('We report word error rate here.', 'word error rate')).toMatchObject({ type: 'METRIC' });

@@ -60,7 +60,7 @@ describe('extractConcepts rules', () => {
     const llm = x.concepts.filter((c) => c.id === 'method:large-language-model');
     expect(llm).toHaveLength(1);
     expect(llm[0]!.aliases).toContain('LLM');
-    expect(llm[0]!.mentions.map((m) => m.text)).toEqual(['Large language models (LLMs)', 'LLMs', 'large language models']);
+    expect(llm[0]!.mentions.map((m) => m.text)).toEqual(['Large language models', 'LLMs', 'LLMs', 'large language models']);
   });
 
   it('marks what the paper proposes and keeps the cue sentence as evidence', () => {

@@ -20,10 +20,10 @@ function typeOf(s: string, phrase: string): { type: string; rule: string } | und
 }
 
 describe('central concepts of seed titles', () => {
-  it('extracts attention sinks, in the plain and the visual form', () => {
-    expect(ids('Unveiling and Harnessing Hidden Attention Sinks', 'We study attention sinks within LLMs.')).toContain('method:attention-sink');
-    const visual = concept('See What You Are Told: Visual Attention Sink in Large Multimodal Models', 'We refer to this phenomenon as the visual attention sink.', 'method:visual-attention-sink');
-    expect(visual?.broader).toBe('method:attention-sink');
+  it('extracts attention sinks, a phenomenon papers study, as a task in the plain and the visual form', () => {
+    expect(ids('Unveiling and Harnessing Hidden Attention Sinks', 'We study attention sinks within LLMs.')).toContain('task:attention-sink');
+    const visual = concept('See What You Are Told: Visual Attention Sink in Large Multimodal Models', 'We refer to this phenomenon as the visual attention sink.', 'task:visual-attention-sink');
+    expect(visual?.broader).toBe('task:attention-sink');
   });
 
   it('extracts tabular deep learning and tabular data', () => {
