@@ -9,8 +9,7 @@ export type {
   GraphQLOperation,
   GraphQLResponse,
 } from './create-graphql-executor.js';
-export { createApiSchema, loadTypeDefs, SCHEMA_PATH } from './create-api-schema.js';
-export { estimateFieldCost } from './create-query-limits.js';
+export { createApiSchema, SCHEMA_PATH } from './create-api-schema.js';
 export type { QueryLimitsOptions } from './create-query-limits.js';
 export { MAX_PAGE_SIZE } from './page-arguments.js';
 export { MAX_INGEST_BATCH } from './resolvers.js';

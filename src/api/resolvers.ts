@@ -1,5 +1,4 @@
 import { PapergraphError } from '../errors/index.js';
-import type { ConceptType } from '../nlp/index.js';
 import { extractConcepts } from '../nlp/index.js';
 import type { ListPapersOptions, Page, PaperFilter, StoredConcept, StoredPaper } from '../graph/index.js';
 import { ingestPapers } from '../graph/index.js';
@@ -50,11 +49,6 @@ function primePapers(context: ApiContext, papers: readonly StoredPaper[]): void 
 
 function primeConcepts(context: ApiContext, concepts: readonly StoredConcept[]): void {
   for (const concept of concepts) context.loaders.concept.prime(concept.id, concept);
-}
-
-/** GraphQL gives null for omitted optional arguments; the store's options want them absent. */
-function optional<T>(value: T | null | undefined): T | undefined {
-  return value ?? undefined;
 }
 
 function checkLength(argument: string, value: string, max: number): string {
@@ -168,7 +162,6 @@ export const resolvers: Resolvers = {
       return type == null ? links : links.filter((link) => link.conceptId.startsWith(`${type.toLowerCase()}:`));
     },
     related: (parent, args, context) => {
-      const types: ConceptType[] | undefined = optional(args.types);
       const minShared = args.minShared ?? 1;
       if (!Number.isInteger(minShared) || minShared < 1) {
         throw new PapergraphError('BAD_USER_INPUT', `minShared must be at least 1, got ${minShared}`, {
@@ -178,7 +171,7 @@ export const resolvers: Resolvers = {
       return context.store.getRelatedPapers(parent.id, {
         first: checkFirst(args.first),
         minShared,
-        ...(types === undefined ? {} : { types }),
+        ...(args.types == null ? {} : { types: args.types }),
       });
     },
   },

@@ -3,8 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { ConfigError } from '../config/index.js';
 import { isPapergraphError } from '../errors/index.js';
+import { INPUT_FORMATS } from '../ingest/index.js';
 import { runExtract, type ExtractCommandOptions } from './run-extract.js';
-import { runIngest } from './run-ingest.js';
+import { runIngest, type IngestCommandOptions } from './run-ingest.js';
 import { runServe } from './run-serve.js';
 
 export interface CliIo {
@@ -15,10 +16,9 @@ export interface CliIo {
 }
 
 const formatOption = () =>
-  new Option('-f, --format <format>', 'input format (default: from the extension; - reads standard input)').choices([
-    'page',
-    'jsonl',
-  ]);
+  new Option('-f, --format <format>', 'input format (default: from the extension; - reads standard input)').choices(
+    INPUT_FORMATS,
+  );
 
 /** Runs the CLI and resolves to the exit code; `serve` resolves only once the server has shut down. */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
@@ -37,7 +37,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     .argument('[files...]', 'files or directories; - for standard input')
     .addOption(formatOption())
     .option('--strict', 'refuse the whole input when any record is bad (default: write the good ones)')
-    .action(async (files: string[], options: { format?: 'page' | 'jsonl'; strict?: boolean }) => {
+    .action(async (files: string[], options: IngestCommandOptions) => {
       exitCode = await runIngest(files, options, io);
     });
 
@@ -55,8 +55,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     .argument('[file]', 'a papers file, or - for standard input (default: seeds/)')
     .addOption(
       new Option('-f, --format <format>', 'input format; text = the whole input is one abstract').choices([
-        'page',
-        'jsonl',
+        ...INPUT_FORMATS,
         'text',
       ]),
     )

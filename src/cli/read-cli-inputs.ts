@@ -4,7 +4,7 @@ import { text as readStream } from 'node:stream/consumers';
 import { parsePapers, readPaperSources, type InputFormat, type ReadResult } from '../ingest/index.js';
 
 /** The corpus shipped with papergraph, found from the source or the built file alike (both sit two levels down). */
-export function defaultSeedsPath(): string {
+function defaultSeedsPath(): string {
   const local = 'seeds';
   return existsSync(local) ? local : fileURLToPath(new URL('../../seeds', import.meta.url));
 }

@@ -1,11 +1,11 @@
 import { createLogger, loadConfig } from '../config/index.js';
 import { createGraphStore, ingestPapers } from '../graph/index.js';
-import { formatRecordError } from '../ingest/index.js';
+import { formatRecordError, type InputFormat } from '../ingest/index.js';
 import type { CliIo } from './main.js';
 import { readCliInputs } from './read-cli-inputs.js';
 
 export interface IngestCommandOptions {
-  format?: 'page' | 'jsonl';
+  format?: InputFormat;
   strict?: boolean;
 }
 

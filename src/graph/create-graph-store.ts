@@ -1,7 +1,7 @@
 import type { Config, Logger } from '../config/index.js';
 import type { GraphStore } from './graph-store.js';
-import { createMemoryStore } from './memory/memory-store.js';
-import { createNeo4jStore } from './neo4j/neo4j-store.js';
+import { createMemoryStore } from './memory/index.js';
+import { createNeo4jStore } from './neo4j/index.js';
 
 export interface GraphStoreOptions {
   config: Config;

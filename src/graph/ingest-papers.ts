@@ -9,18 +9,21 @@ export interface IngestPapersOptions {
    * transaction's overhead is paid rarely, small enough to keep Neo4j's transaction memory bounded.
    */
   batchSize?: number;
-  /** Extract on worker threads across cores. Default: true when there are more than 50 papers. */
+  /**
+   * Extract on worker threads across cores. Default true; `extractConceptsParallel` itself keeps batches too
+   * small to pay for threads in this thread. False always extracts in this thread.
+   */
   parallel?: boolean;
 }
 
 /** Runs the NLP pass over each paper, so a store write gets papers with their concepts. */
-export async function analyzePapers(
+async function analyzePapers(
   papers: readonly PaperRecord[],
   options: Pick<IngestPapersOptions, 'parallel'> = {},
 ): Promise<AnalyzedPaper[]> {
   const inputs = papers.map(({ title, abstract }) => ({ title, abstract }));
-  const parallel = options.parallel ?? papers.length > 50;
-  const extractions = parallel ? await extractConceptsParallel(inputs) : inputs.map((input) => extractConcepts(input));
+  const extractions =
+    options.parallel === false ? inputs.map((input) => extractConcepts(input)) : await extractConceptsParallel(inputs);
   return papers.map((paper, index) => ({ ...paper, extraction: extractions[index]! }));
 }
 

@@ -37,7 +37,7 @@ function isParagraph(line: string): boolean {
  * abstract paragraph. Short lines before the first paper are page chrome ("Subscribe", a date…) and are
  * skipped; anything else that does not pair up is a bad record, reported with its line.
  */
-export function parsePage(text: string): { inputs: LocatedInput[]; errors: Omit<RecordError, 'source'>[] } {
+function parsePage(text: string): { inputs: LocatedInput[]; errors: Omit<RecordError, 'source'>[] } {
   const blocks = text
     .split(/\r?\n/)
     .map((content, index) => ({ content: content.trim(), line: index + 1 }))
@@ -72,7 +72,7 @@ export function parsePage(text: string): { inputs: LocatedInput[]; errors: Omit<
   return { inputs, errors };
 }
 
-export function parseJsonLines(text: string): { inputs: LocatedInput[]; errors: Omit<RecordError, 'source'>[] } {
+function parseJsonLines(text: string): { inputs: LocatedInput[]; errors: Omit<RecordError, 'source'>[] } {
   const inputs: LocatedInput[] = [];
   const errors: Omit<RecordError, 'source'>[] = [];
   text.split(/\r?\n/).forEach((content, index) => {

@@ -19,18 +19,15 @@ const text = (label: string, max: number) =>
     .min(1, `${label} must not be empty`)
     .max(max, `${label} is longer than ${max} characters`);
 
-const nullable = <T extends z.ZodType>(schema: T) => schema.nullish();
-
 const makePaperInputSchema = (titleRequired: boolean) => z.object(
   {
-    id: nullable(
-      z
-        .string({ error: 'id must be a string' })
-        .trim()
-        .min(1, 'id must not be empty')
-        .max(PAPER_LIMITS.idLength, `id is longer than ${PAPER_LIMITS.idLength} characters`)
-        .regex(/^[\p{L}\p{N}][\p{L}\p{N}._:/-]*$/u, 'id may contain only letters, digits and . _ : / -'),
-    ),
+    id: z
+      .string({ error: 'id must be a string' })
+      .trim()
+      .min(1, 'id must not be empty')
+      .max(PAPER_LIMITS.idLength, `id is longer than ${PAPER_LIMITS.idLength} characters`)
+      .regex(/^[\p{L}\p{N}][\p{L}\p{N}._:/-]*$/u, 'id may contain only letters, digits and . _ : / -')
+      .nullish(),
     title: titleRequired
       ? text('title', PAPER_LIMITS.titleLength)
       : z
@@ -39,23 +36,20 @@ const makePaperInputSchema = (titleRequired: boolean) => z.object(
           .max(PAPER_LIMITS.titleLength, `title is longer than ${PAPER_LIMITS.titleLength} characters`)
           .default(''),
     abstract: text('abstract', PAPER_LIMITS.abstractLength),
-    url: nullable(
-      z
-        .string({ error: 'url must be a string' })
-        .max(PAPER_LIMITS.urlLength, `url is longer than ${PAPER_LIMITS.urlLength} characters`)
-        .refine((value) => /^https?:\/\/\S+$/.test(value) && URL.canParse(value), 'url must be an http(s) URL'),
-    ),
-    published: nullable(
-      z
-        .string({ error: 'published must be a date string' })
-        .refine(isIsoDate, 'published must be a date as YYYY-MM-DD (or a full ISO timestamp)')
-        .transform((value) => value.slice(0, 10)),
-    ),
-    authors: nullable(
-      z
-        .array(text('each author', PAPER_LIMITS.authorLength), { error: 'authors must be an array of strings' })
-        .max(PAPER_LIMITS.authors, `more than ${PAPER_LIMITS.authors} authors`),
-    ),
+    url: z
+      .string({ error: 'url must be a string' })
+      .max(PAPER_LIMITS.urlLength, `url is longer than ${PAPER_LIMITS.urlLength} characters`)
+      .refine((value) => /^https?:\/\/\S+$/.test(value) && URL.canParse(value), 'url must be an http(s) URL')
+      .nullish(),
+    published: z
+      .string({ error: 'published must be a date string' })
+      .refine(isIsoDate, 'published must be a date as YYYY-MM-DD (or a full ISO timestamp)')
+      .transform((value) => value.slice(0, 10))
+      .nullish(),
+    authors: z
+      .array(text('each author', PAPER_LIMITS.authorLength), { error: 'authors must be an array of strings' })
+      .max(PAPER_LIMITS.authors, `more than ${PAPER_LIMITS.authors} authors`)
+      .nullish(),
   },
   { error: 'a paper must be a JSON object' },
 );

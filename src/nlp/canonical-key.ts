@@ -1,3 +1,5 @@
+import type { ConceptType } from './types.js';
+
 /**
  * Words whose final "s" is not a plural marker; singularizing them would merge unrelated names
  * (e.g. the Kinetics dataset into "kinetic").
@@ -58,4 +60,9 @@ export function canonicalKey(name: string): string {
   const last = parts.length - 1;
   if (last >= 0) parts[last] = singularize(parts[last] as string);
   return parts.join('-');
+}
+
+/** Id shared by every paper's mention of a concept: `method:flashattention-2`. */
+export function conceptId(type: ConceptType, key: string): string {
+  return `${type.toLowerCase()}:${key}`;
 }

@@ -1,4 +1,5 @@
-import { canonicalKey, singularize } from './canonical-key.js';
+import { canonicalKey } from './canonical-key.js';
+import { headWord } from './find-candidates.js';
 import type { Chunk } from './find-candidates.js';
 import { lookupLexicon, lookupLexiconHit, trustedAlone, weakAlone } from './lexicon.js';
 import type { Token } from './tokenize.js';
@@ -27,11 +28,6 @@ const EVAL_WORDS = new Set([
 
 /** Generic-headed phrases whose name is the modifier: "the TabR model" names TabR. */
 const NAME_CARRIER_HEADS = new Set(['model', 'kernel', 'architecture', 'framework', 'method', 'algorithm', 'approach', 'network', 'system', 'module', 'mechanism', 'technique', 'variant', 'family']);
-
-function head(t: Token): string {
-  const parts = t.lower.replace(/['’]s$/, '').split('-');
-  return singularize(parts[parts.length - 1] as string);
-}
 
 function spanOf(tokens: readonly Token[], from: number, to: number, end?: number): { start: number; end: number } {
   return { start: (tokens[from] as Token).start, end: end ?? (tokens[to - 1] as Token).end };
@@ -71,7 +67,7 @@ export function classifyChunk(tokens: readonly Token[], chunk: Chunk, sentenceSt
 
   for (let k = from; k < to; k++) if (NEVER_NAMES.has((tokens[k] as Token).lower)) return undefined;
   const last = tokens[to - 1] as Token;
-  const h = head(last);
+  const h = headWord(last);
   const n = to - from;
 
   const plural = h !== last.lower.split('-').pop();
@@ -89,7 +85,7 @@ export function classifyChunk(tokens: readonly Token[], chunk: Chunk, sentenceSt
 
   if ((h === 'task' || h === 'problem') && n >= 2) {
     const inner = tokens[to - 2] as Token;
-    const innerHead = head(inner);
+    const innerHead = headWord(inner);
     if ((inner.pos === 'NOUN' || inner.pos === 'PROPN' || inner.pos === 'GERUND' || inner.nameLike) && (!GENERIC_HEADS.has(innerHead) || inner.capitalized) && h === 'task') {
       // One plain word before "task" ("the search task") is too vague for a node unless it names a task alone.
       const vague = n === 2 && !inner.nameLike && !inner.capitalized && !SPECIFIC_ALONE.has(innerHead);
@@ -154,7 +150,7 @@ function sentenceInitial(tokens: readonly Token[], from: number, sentenceStart: 
  * Type of the longest proper word suffix of the phrase that the lexicon knows ("persistent sparse attention"
  * → sparse attention, METHOD). Acronyms too ambiguous alone do not count.
  */
-export function lexiconSuffix(tokens: readonly Token[], from: number, to: number): { type: ConceptType; name: string } | undefined {
+function lexiconSuffix(tokens: readonly Token[], from: number, to: number): { type: ConceptType; name: string } | undefined {
   for (let k = from; k < to; k++) {
     const m = tokens[k - 1] as Token;
     // Modifiers must be words that can describe a kind ("persistent", "content-based"), not a misread verb or "all".
@@ -172,7 +168,7 @@ function allGeneric(tokens: readonly Token[], from: number, to: number): boolean
     const t = tokens[k] as Token;
     // "in-context", "out-of-domain", "cross-document": a prefix makes a generic word a specific modifier.
     if (t.hyphenated && /^(?:in|out|cross|intra|inter)-/.test(t.lower)) return false;
-    if (!NON_NAMING_MODIFIERS.has(t.lower) && !VACUOUS_MODIFIERS.has(t.lower) && !GENERIC_HEADS.has(head(t))) return false;
+    if (!NON_NAMING_MODIFIERS.has(t.lower) && !VACUOUS_MODIFIERS.has(t.lower) && !GENERIC_HEADS.has(headWord(t))) return false;
   }
   return true;
 }

@@ -1,4 +1,4 @@
-import { canonicalKey, keyParts, singularize } from './canonical-key.js';
+import { canonicalKey, conceptId, keyParts, singularize } from './canonical-key.js';
 import { classifyChunk, lexiconSuffixOfName, tokensText } from './classify-chunk.js';
 import type { Typed } from './classify-chunk.js';
 import { findAcronyms, matchAcronym } from './find-acronyms.js';
@@ -84,7 +84,7 @@ class DraftSet {
     const finalType = lex ? lex.type : type;
     const finalName = lex ? lex.name : name;
     const finalKey = lex ? canonicalKey(lex.name) : key;
-    const id = `${finalType.toLowerCase()}:${finalKey}`;
+    const id = conceptId(finalType, finalKey);
     const existingId = this.surfaces.get(key);
     let d = this.byId.get(existingId ?? id);
     if (!d) {
@@ -285,11 +285,13 @@ function collectTitle(ft: FieldText, drafts: DraftSet): void {
   }
 }
 
+const DESCRIBING_SUFFIXES = new Set(['aware', 'free', 'efficient', 'friendly', 'like', 'agnostic']);
+
 /** Participle-like modifiers ("Retrieval-Augmented", "Difference-Aware") describe a thing rather than name a kind of it. */
 function describedKind(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to - 1; k++) {
     const last = (tokens[k] as Token).lower.split('-').pop() as string;
-    if (/ed$/.test(last) || ['aware', 'free', 'efficient', 'friendly', 'like', 'agnostic'].includes(last)) return true;
+    if (/ed$/.test(last) || DESCRIBING_SUFFIXES.has(last)) return true;
   }
   return false;
 }
@@ -422,9 +424,9 @@ export function broaderId(d: { name: string; type: ConceptType }): string | unde
   const authored = lexiconBroaderId(nameKey);
   if (authored && authored.startsWith(`${d.type.toLowerCase()}:`)) return authored;
   const family = familyName(d.name);
-  if (family && canonicalKey(family) !== nameKey) return `${d.type.toLowerCase()}:${canonicalKey(family)}`;
+  if (family && canonicalKey(family) !== nameKey) return conceptId(d.type, canonicalKey(family));
   const head = lexiconSuffixOfName(d.name);
-  if (head && head.type === d.type && canonicalKey(head.name) !== nameKey) return `${d.type.toLowerCase()}:${canonicalKey(head.name)}`;
+  if (head && head.type === d.type && canonicalKey(head.name) !== nameKey) return conceptId(d.type, canonicalKey(head.name));
   return undefined;
 }
 

@@ -13,16 +13,17 @@ export interface Chunk {
 
 const NOMINAL_GERUNDS = new Set([...TASK_HEADS, ...METHOD_HEADS, ...SPECIFIC_ALONE.keys()].filter((w) => w.endsWith('ing')));
 
-function lastPart(t: Token): string {
+/** Singular last piece of a token, possessive dropped: "Multi-Head's" → "head", "encoder-decoders" → "decoder". */
+export function headWord(t: Token): string {
   const parts = t.lower.replace(/['’]s$/, '').split('-');
   return singularize(parts[parts.length - 1] as string);
 }
 
-/** Whether the token can sit inside a noun phrase. */
 /** Words the tagger sometimes calls nouns that never sit in a name. */
 const NOT_NOMINAL = new Set(['called', 'named', 'dubbed', 'termed', 'coined', 'here', 'there', 'now', 'then', 'today', 'together', 'less', 'fewer', 'more', 'much', 'thus', 'hence', 'also', 'etc', 'i.e.', 'e.g.', 'ie', 'eg', 'vs', 'via', 'times', 'against']);
 
-export function isNominal(t: Token, prev: Token | undefined): boolean {
+/** Whether the token can sit inside a noun phrase. */
+function isNominal(t: Token, prev: Token | undefined): boolean {
   if (/^['’]s?$/.test(t.text) || VERB_LIKE.has(t.text) || NOT_NOMINAL.has(t.lower)) return false;
   if (t.nameLike) return true;
   switch (t.pos) {
@@ -37,7 +38,8 @@ export function isNominal(t: Token, prev: Token | undefined): boolean {
     case 'VERB': {
       // The tagger reads plural heads as verbs after a noun ("state space models"); trust the head lists.
       if (!prev || !(prev.pos === 'NOUN' || prev.pos === 'PROPN' || prev.pos === 'ADJ' || prev.nameLike)) return false;
-      return headType(lastPart(t)) !== undefined || GENERIC_HEADS.has(lastPart(t));
+      const head = headWord(t);
+      return headType(head) !== undefined || GENERIC_HEADS.has(head);
     }
     default:
       return false;

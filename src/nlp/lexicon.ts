@@ -1,4 +1,4 @@
-import { canonicalKey } from './canonical-key.js';
+import { canonicalKey, conceptId } from './canonical-key.js';
 import type { ConceptType } from './types.js';
 
 export interface LexiconEntry {
@@ -992,7 +992,7 @@ export function lexiconBroaderId(key: string): string | undefined {
   const entry = lookupLexiconHit(key)?.entry;
   if (!entry?.broader) return undefined;
   const parent = lookupLexiconHit(canonicalKey(entry.broader))?.entry;
-  return parent ? `${parent.type.toLowerCase()}:${canonicalKey(parent.name)}` : undefined;
+  return parent ? conceptId(parent.type, canonicalKey(parent.name)) : undefined;
 }
 
 /** The lexicon entry one of whose names has this canonical key. */

@@ -234,10 +234,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
         const merged = mergeConcept(existing ?? null, incoming);
         const keys = conceptKeys(merged);
         for (const key of keys) addTo(byKey, key, incoming.id);
-        if (existing === undefined && merged.broader !== null) addTo(byBroader, merged.broader, incoming.id);
-        if (existing !== undefined && existing.broader === null && merged.broader !== null) {
-          addTo(byBroader, merged.broader, incoming.id);
-        }
+        // The first broader id sticks (mergeConcept), so only a concept that had none gains an index entry.
+        if ((existing?.broader ?? null) === null && merged.broader !== null) addTo(byBroader, merged.broader, incoming.id);
         concepts.set(incoming.id, { ...merged, id: incoming.id, papers: existing?.papers ?? new Set(), keys });
       }
       const touched = new Set<string>();

@@ -1,0 +1,2 @@
+export { createNeo4jStore } from './neo4j-store.js';
+export type { Neo4jStoreOptions } from './neo4j-store.js';
