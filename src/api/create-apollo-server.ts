@@ -26,6 +26,9 @@ export function createApolloServer(options: ApolloServerOptions): ApolloServer<A
     schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // The process owner stops the server (`installShutdownHandlers`): Apollo's own handlers would stop it first
+    // and then re-raise the signal, which reads as a second signal and skips the drain.
+    stopOnTerminationSignals: false,
     // Batching multiplies one request's cost past every per-operation limit.
     allowBatchedHttpRequests: false,
     formatError: createErrorFormatter(logger),
