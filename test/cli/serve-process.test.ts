@@ -5,9 +5,11 @@ import { createInterface } from 'node:readline';
 /** `papergraph serve` as its own process, as `npm start` runs it, so signals reach it the way they do in production. */
 describe('papergraph serve as a process', () => {
   it('answers, then drains and exits 0 on one SIGTERM', async () => {
+    // The embedded store: no NEO4J_* from the environment (the Neo4j suite's settings would select Neo4j).
+    const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('NEO4J_')));
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'serve'], {
       // Not "test": Apollo behaves differently under NODE_ENV=test, and this must see what production sees.
-      env: { ...process.env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NEO4J_URI: '' },
+      env: { ...env, NODE_ENV: 'production', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const stderr: string[] = [];
@@ -15,7 +17,13 @@ describe('papergraph serve as a process', () => {
     const exited = once(child, 'exit');
     try {
       const lines = createInterface({ input: child.stdout! });
-      const [line] = (await once(lines, 'line')) as [string];
+      // A process that fails at start must fail the test at once, with what it said, not time it out.
+      const line = await Promise.race([
+        once(lines, 'line').then(([first]) => first as string),
+        exited.then(([code]) => {
+          throw new Error(`serve exited with ${String(code)} before serving:\n${stderr.join('\n')}`);
+        }),
+      ]);
       const url = /serving (http\S+)/.exec(line)?.[1];
       expect(url).toBeDefined();
       const response = await fetch(url!, {
