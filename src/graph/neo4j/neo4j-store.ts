@@ -191,6 +191,25 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
     }
   }
 
+  /** One read for a batch of ids (a loader's batch); answers in the order asked, null where nothing matched. */
+  async function getByIds<T extends { id: string }>(
+    ids: readonly string[],
+    cypher: string,
+    toItem: (value: unknown) => T,
+  ): Promise<(T | null)[]> {
+    if (ids.length === 0) return [];
+    const records = await read((tx) => rows(tx, cypher, { ids: [...new Set(ids)] }));
+    const byId = new Map(records.map((record) => {
+      const item = toItem(record.get('item'));
+      return [item.id, item] as const;
+    }));
+    // Each position gets its own object, so a caller mutating one answer cannot change another.
+    return ids.map((id) => {
+      const item = byId.get(id);
+      return item === undefined ? null : structuredClone(item);
+    });
+  }
+
   async function write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = driver.session({ database: config.database, defaultAccessMode: neo4j.session.WRITE });
     try {
@@ -393,33 +412,10 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       });
     },
 
-    async getPapers(ids) {
-      if (ids.length === 0) return [];
-      const byId = await read(async (tx) => {
-        const records = await rows(tx, `UNWIND $ids AS id MATCH (p:Paper {id: id}) RETURN ${PAPER} AS item`, {
-          ids: [...new Set(ids)],
-        });
-        return new Map(records.map((r) => {
-          const paper = toPaper(r.get('item'));
-          return [paper.id, paper] as const;
-        }));
-      });
-      return ids.map((id) => (byId.has(id) ? structuredClone(byId.get(id) as StoredPaper) : null));
-    },
+    getPapers: (ids) => getByIds(ids, `UNWIND $ids AS id MATCH (p:Paper {id: id}) RETURN ${PAPER} AS item`, toPaper),
 
-    async getConcepts(ids) {
-      if (ids.length === 0) return [];
-      const byId = await read(async (tx) => {
-        const records = await rows(tx, `UNWIND $ids AS id MATCH (c:Concept {id: id}) RETURN ${CONCEPT} AS item`, {
-          ids: [...new Set(ids)],
-        });
-        return new Map(records.map((r) => {
-          const concept = toConcept(r.get('item'));
-          return [concept.id, concept] as const;
-        }));
-      });
-      return ids.map((id) => (byId.has(id) ? structuredClone(byId.get(id) as StoredConcept) : null));
-    },
+    getConcepts: (ids) =>
+      getByIds(ids, `UNWIND $ids AS id MATCH (c:Concept {id: id}) RETURN ${CONCEPT} AS item`, toConcept),
 
     async getPaperConcepts(paperIds, types) {
       checkTypes(types);
