@@ -1,6 +1,7 @@
 /**
  * Latency of `getRelatedPapers` on a corpus with a hub concept ("Transformer" in ~90% of papers), with the
- * hub bound (`maxConceptFanout`, default 10 000) against the same data with the bound off, in one process.
+ * hub bound (`maxConceptFanout`, default 10 000) against the same data with the bound off, in one process;
+ * one source a call, then all the sources in one batch call.
  *
  *   npm run bench:related [-- --papers 50000] [--store memory|neo4j|both] [--samples 200] [--fanout 10000]
  *                         [--hub-share 0.9] [--clear]
@@ -16,7 +17,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import neo4j from 'neo4j-driver';
-import { createSilentLogger } from '../src/config/index.js';
+import { createSilentLogger, loadConfig } from '../src/config/index.js';
 import type { Neo4jConfig } from '../src/config/index.js';
 import { DEFAULT_MAX_CONCEPT_FANOUT, createMemoryStore, createNeo4jStore } from '../src/graph/index.js';
 import type { AnalyzedPaper, GraphStore, RelatedPaperResult } from '../src/graph/index.js';
@@ -163,12 +164,22 @@ interface CaseResult {
   sources: number;
   /** Top-`FIRST` answers by source, bounded then unbounded, to compare stores. */
   answers: Map<string, [RelatedPaperResult[], RelatedPaperResult[]]>;
+  /** All sources asked in one bounded call, as a page of papers asks through the API's loader. */
+  batchMs: number;
+  /** Whether that one call gave every source its answer alone. */
+  batchSame: boolean;
+}
+
+/** One source alone, as the latencies here are per source. */
+async function relatedOf(store: GraphStore, id: string, first: number): Promise<RelatedPaperResult[]> {
+  const [related] = await store.getRelatedPapers([id], { first });
+  return related ?? [];
 }
 
 async function measureCase(bounded: GraphStore, unbounded: GraphStore, sources: readonly string[], warmup: readonly string[]): Promise<CaseResult> {
   for (const id of warmup) {
-    await bounded.getRelatedPapers(id, { first: FIRST });
-    await unbounded.getRelatedPapers(id, { first: FIRST });
+    await relatedOf(bounded, id, FIRST);
+    await relatedOf(unbounded, id, FIRST);
   }
   const times: [number[], number[]] = [[], []];
   const answers = new Map<string, [RelatedPaperResult[], RelatedPaperResult[]]>();
@@ -180,19 +191,23 @@ async function measureCase(bounded: GraphStore, unbounded: GraphStore, sources: 
     for (const side of order) {
       const store = side === 0 ? bounded : unbounded;
       const t0 = performance.now();
-      got[side] = await store.getRelatedPapers(id, { first: FIRST });
+      got[side] = await relatedOf(store, id, FIRST);
       times[side].push(performance.now() - t0);
     }
     const [b, u] = got as [RelatedPaperResult[], RelatedPaperResult[]];
     if (JSON.stringify(b) === JSON.stringify(u)) sameTop += 1;
     answers.set(id, [b, u]);
   }
+  const t0 = performance.now();
+  const batch = await bounded.getRelatedPapers(sources, { first: FIRST });
+  const batchMs = performance.now() - t0;
+  const batchSame = sources.every((id, i) => JSON.stringify(batch[i]) === JSON.stringify(answers.get(id)?.[0]));
   // Every candidate shares at least one concept with the source (it was found through one), so with
   // minShared 1 and an unlimited `first` the answer's length is the number of candidates scored.
   const counted = sources.slice(0, COUNTED);
   const candidates = async (store: GraphStore) => {
     let total = 0;
-    for (const id of counted) total += (await store.getRelatedPapers(id, { first: UNBOUNDED })).length;
+    for (const id of counted) total += (await relatedOf(store, id, UNBOUNDED)).length;
     return Math.round(total / Math.max(1, counted.length));
   };
   return {
@@ -203,6 +218,8 @@ async function measureCase(bounded: GraphStore, unbounded: GraphStore, sources: 
     sameTop,
     sources: sources.length,
     answers,
+    batchMs,
+    batchSame,
   };
 }
 
@@ -244,13 +261,10 @@ async function run(label: string, bounded: GraphStore, unbounded: GraphStore, pa
 
 // ---------------------------------------------------------------- stores
 
+/** The environment's Neo4j (read by `loadConfig`, like the server), else the local one `npm run neo4j:start` runs. */
 function neo4jConfig(): Neo4jConfig {
-  return {
-    uri: process.env.NEO4J_URI ?? 'bolt://127.0.0.1:7687',
-    user: process.env.NEO4J_USER ?? 'neo4j',
-    password: process.env.NEO4J_PASSWORD ?? 'papergraph-dev',
-    database: process.env.NEO4J_DATABASE ?? 'neo4j',
-  };
+  const env = process.env.NEO4J_URI ? process.env : { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:7687', NEO4J_PASSWORD: 'papergraph-dev' };
+  return loadConfig(env).neo4j as Neo4jConfig;
 }
 
 /** Empties the database in batches: one DETACH DELETE of ~100k relationships would need a big transaction. */
@@ -314,14 +328,21 @@ function print(r: StoreRun): void {
         `${(c.bounded.p95 / c.unbounded.p95).toFixed(3).padStart(9)}x${(c.bounded.mean / c.unbounded.mean).toFixed(3).padStart(9)}x` +
         `  same top ${FIRST}: ${c.sameTop}/${c.sources}`,
     );
+  const batch = (c: CaseResult) =>
+    console.log(
+      `    the same ${c.sources} sources in one call, bounded: ${c.batchMs.toFixed(1)} ms ` +
+        `(${(c.batchMs / c.sources).toFixed(2)} ms a source), same answers: ${c.batchSame ? 'yes' : 'NO'}`,
+    );
   const m = r.mixed;
   const h = r.hubOnly;
   row(`(a) hub+mid+rare source, bounded (n=${m.sources})`, m.bounded, `${m.boundedCandidates}`);
   row(`(b) same sources, bound off`, m.unbounded, `${m.unboundedCandidates}`);
   ratio('    ratio (a)/(b)', m);
+  batch(m);
   row(`(c) hub-only source, bounded (n=${h.sources})`, h.bounded, `${h.boundedCandidates}`);
   row(`    hub-only source, bound off`, h.unbounded, `${h.unboundedCandidates}`);
   ratio('    ratio (c)/(c, bound off)', h);
+  batch(h);
 }
 
 function compareStores(a: StoreRun, b: StoreRun): void {

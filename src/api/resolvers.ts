@@ -4,6 +4,7 @@ import type { ListPapersOptions, Page, PaperFilter, StoredConcept, StoredPaper }
 import { ingestPapers } from '../graph/index.js';
 import { PAPER_LIMITS, validatePaperInputs } from '../ingest/index.js';
 import type { ApiContext } from './api-context.js';
+import { clearLoaders } from './create-loaders.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import type { ConnectionModel, EdgeModel } from './models.js';
 import { encodeCursor } from './offset-cursor.js';
@@ -132,9 +133,7 @@ export const resolvers: Resolvers = {
         records.length === 0
           ? { papers: 0, concepts: 0 }
           : await ingestPapers(context.store, records, { batchSize: records.length });
-      context.loaders.paper.clearAll();
-      context.loaders.concept.clearAll();
-      context.loaders.paperConcepts.clearAll();
+      clearLoaders(context.loaders);
       return {
         ingested: written.papers,
         concepts: written.concepts,
@@ -145,9 +144,7 @@ export const resolvers: Resolvers = {
 
     deletePaper: async (_parent, { id }, context) => {
       const deleted = await context.store.deletePaper(id);
-      context.loaders.paper.clear(id);
-      context.loaders.paperConcepts.clear(id);
-      context.loaders.concept.clearAll();
+      clearLoaders(context.loaders);
       return deleted;
     },
   },
@@ -168,7 +165,7 @@ export const resolvers: Resolvers = {
           details: { argument: 'minShared' },
         });
       }
-      return context.store.getRelatedPapers(parent.id, {
+      return context.loaders.relatedPapers.load(parent.id, {
         first: checkFirst(args.first),
         minShared,
         ...(args.types == null ? {} : { types: args.types }),
@@ -183,22 +180,23 @@ export const resolvers: Resolvers = {
   Concept: {
     papers: async (parent, args, context) => {
       const page = pageArguments(args.first, args.after);
-      const result = await context.store.getConceptPapers(parent.id, page);
+      const result = await context.loaders.conceptPapers.load(parent.id, page);
       primePapers(context, result.items);
       return connection(result, page.offset);
     },
     related: (parent, args, context) =>
-      context.store.getRelatedConcepts(parent.id, {
+      context.loaders.relatedConcepts.load(parent.id, {
         first: checkFirst(args.first),
         ...(args.type == null ? {} : { type: args.type }),
       }),
     broader: (parent, _args, context) => (parent.broader === null ? null : context.loaders.concept.load(parent.broader)),
     narrower: async (parent, _args, context) => {
-      const concepts = await context.store.getNarrowerConcepts(parent.id);
+      const concepts = await context.loaders.narrowerConcepts.load(parent.id);
       primeConcepts(context, concepts);
       return concepts;
     },
-    timeline: (parent, { granularity }, context) => context.store.conceptTimeline(parent.id, granularity ?? 'YEAR'),
+    timeline: (parent, { granularity }, context) =>
+      context.loaders.conceptTimeline.load(parent.id, { granularity: granularity ?? 'YEAR' }),
   },
 
   RelatedConcept: {

@@ -9,6 +9,7 @@ import type {
   Page,
   PageRequest,
   PaperConceptLink,
+  RelatedConceptsOptions,
   RelatedOptions,
   RelatedPaperResult,
   StoredConcept,
@@ -22,6 +23,12 @@ import type {
  * What papergraph needs from a graph store. Two implementations: Neo4j (`createNeo4jStore`) and the
  * in-process default (`createMemoryStore`). The contract suite in `test/graph/` runs every method
  * against both and requires identical answers, so every ordering is fully specified here.
+ *
+ * Batch reads (the methods taking `ids`) exist for the API's per-request loaders, so that a field asked for
+ * a whole page of parents costs one store call, one Neo4j round trip, whatever the page size. They answer one
+ * result per id, in the order given, repeats included (each its own copy), each exactly what that id alone
+ * would get; an unknown id gets null, an empty list or an empty page. Their other arguments apply to every id
+ * and are checked before anything is read, even for an empty id list.
  *
  * Failures are `PapergraphError`s: `GRAPH_UNAVAILABLE` when the store cannot be reached,
  * `BAD_USER_INPUT` for arguments the store refuses.
@@ -47,14 +54,35 @@ export interface GraphStore {
   /** Remove the paper and the concepts no other paper mentions. False when no such paper. */
   deletePaper(id: string): Promise<boolean>;
 
-  /** Batch lookups for loaders: one result per id, in the order given, null for unknown ids. */
+  /** Batch read: the papers, null for unknown ids. */
   getPapers(ids: readonly string[]): Promise<(StoredPaper | null)[]>;
+  /** Batch read: the concepts, null for unknown ids. */
   getConcepts(ids: readonly string[]): Promise<(StoredConcept | null)[]>;
   /**
-   * Links per paper, one array per id in the order given (empty for unknown ids). Each array is sorted by
-   * concept type in `CONCEPT_TYPES` order, then role (PROPOSED first), then concept id.
+   * Batch read: each paper's links (of `types` when given), sorted by concept type in `CONCEPT_TYPES` order,
+   * then role (PROPOSED first), then concept id.
    */
   getPaperConcepts(paperIds: readonly string[], types?: ConceptType[]): Promise<PaperConceptLink[][]>;
+  /**
+   * Batch read: each concept's papers ordered by title then id, the same `page` of each list, with that
+   * concept's own total.
+   */
+  getConceptPapers(conceptIds: readonly string[], page: PageRequest): Promise<Page<StoredPaper>[]>;
+  /**
+   * Batch read: for each paper, other papers ranked by shared concepts, IDF-weighted (see
+   * `RelatedPaperResult`): score descending, then paper id. Candidates are found as `selectExpansion` says
+   * (so a hub concept over `maxConceptFanout` papers bounds the traversal) and scored by `scoreRelated`.
+   */
+  getRelatedPapers(paperIds: readonly string[], options: RelatedOptions): Promise<RelatedPaperResult[][]>;
+  /** Batch read: for each concept, concepts co-occurring with it in papers: count descending, then concept id. */
+  getRelatedConcepts(conceptIds: readonly string[], options: RelatedConceptsOptions): Promise<ConceptCount[][]>;
+  /** Batch read: for each concept, the concepts whose `broader` it is, ordered by name then id. */
+  getNarrowerConcepts(conceptIds: readonly string[]): Promise<StoredConcept[][]>;
+  /**
+   * Batch read: for each concept, its papers with a `published` date counted per period, ascending; empty
+   * periods omitted.
+   */
+  conceptTimeline(conceptIds: readonly string[], granularity: TimeGranularity): Promise<TimeBucket[][]>;
 
   /**
    * The concept whose name or alias equals `name` under `canonicalKey` (from nlp). Where several match
@@ -65,23 +93,9 @@ export interface GraphStore {
   listPapers(options: ListPapersOptions): Promise<Page<StoredPaper>>;
   /** Ordered by paper count descending, then name, then id. */
   listConcepts(options: ListConceptsOptions): Promise<Page<StoredConcept>>;
-  /** Papers mentioning the concept, ordered by title then id. */
-  getConceptPapers(conceptId: string, page: PageRequest): Promise<Page<StoredPaper>>;
-
-  /**
-   * Other papers ranked by shared concepts, IDF-weighted (see `RelatedPaperResult`): score descending,
-   * then paper id. Empty for an unknown paper.
-   */
-  getRelatedPapers(paperId: string, options: RelatedOptions): Promise<RelatedPaperResult[]>;
-  /** Concepts co-occurring with the concept in papers: count descending, then concept id. */
-  getRelatedConcepts(conceptId: string, options: { first: number; type?: ConceptType }): Promise<ConceptCount[]>;
-  /** Concepts whose `broader` is this concept, ordered by name then id. */
-  getNarrowerConcepts(conceptId: string): Promise<StoredConcept[]>;
 
   stats(): Promise<GraphStats>;
   /** Ordered by paper count descending, then name, then id. */
   topConcepts(options: { type?: ConceptType; first: number }): Promise<StoredConcept[]>;
   cooccurrence(options: { rowType: ConceptType; columnType: ConceptType; first: number }): Promise<Cooccurrence>;
-  /** Papers with a `published` date that mention the concept, counted per period, ascending; empty periods omitted. */
-  conceptTimeline(conceptId: string, granularity: TimeGranularity): Promise<TimeBucket[]>;
 }

@@ -27,6 +27,9 @@ export interface RelatedExpansion {
  * is never expanded when the paper has anything rarer; hubs still count in every candidate's score. When the
  * source has only hubs, only its least common one (ties by id) is expanded, and only its first
  * `maxConceptFanout` papers by id. So at most `concepts × maxConceptFanout` candidates are ever scored.
+ *
+ * The Neo4j store applies this rule inside its one batch query, in Cypher: change both together (the store
+ * contract suite compares them).
  */
 export function selectExpansion(source: readonly ConceptFrequency[], maxConceptFanout: number): RelatedExpansion {
   const rare = source.filter((c) => c.paperCount <= maxConceptFanout).map((c) => c.conceptId);

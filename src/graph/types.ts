@@ -94,6 +94,13 @@ export interface RelatedOptions {
   minShared?: number;
 }
 
+export interface RelatedConceptsOptions {
+  /** Maximum results. */
+  first: number;
+  /** Only co-occurring concepts of this type. Default: all. */
+  type?: ConceptType;
+}
+
 export interface SharedConcept {
   conceptId: string;
   /** The concept's IDF weight, `ln(1 + N / paperCount)`. */

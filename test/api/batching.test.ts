@@ -1,5 +1,5 @@
 import { createGraphQLExecutor } from '../../src/api/index.js';
-import { countingStore, createSeededStore } from './fixtures.js';
+import { countingStore, createGeneratedStore, createSeededStore } from './fixtures.js';
 
 describe('DataLoader batching', () => {
   const PAGE = `query($first: Int) { papers(first: $first) { edges { node { id title
@@ -35,10 +35,61 @@ describe('DataLoader batching', () => {
     });
     await executor.stop();
     expect(result.errors).toBeUndefined();
-    // getRelatedPapers is one call per paper (it ranks from one paper); what they return is loaded in batches.
-    expect(counting.calls.get('getRelatedPapers')).toBe(5);
+    expect(counting.calls.get('getRelatedPapers')).toBe(1);
     expect(counting.calls.get('getPapers') ?? 0).toBeLessThanOrEqual(1);
     expect(counting.calls.get('getConcepts')).toBe(1);
+  });
+
+  it('resolves related papers and every concept neighbourhood field of a page in the same store calls for 1 or 100 papers', async () => {
+    const counting = countingStore(await createGeneratedStore(150));
+    // 100 papers with all these lists cost far more than the default limit allows; the count is what matters.
+    const executor = createGraphQLExecutor({ store: counting.store, limits: { maxCost: 1_000_000 } });
+    const NEIGHBOURHOODS = `query($first: Int) { papers(first: $first) { nodes { id
+      related(first: 5) { score paper { id } shared { id } }
+      concepts { concept { id
+        related(first: 3) { count concept { id } }
+        papers(first: 2) { totalCount nodes { id } }
+        timeline(granularity: YEAR) { period count }
+        narrower { id }
+      } } } } }`;
+    const callsFor = async (first: number) => {
+      counting.reset();
+      const result = await executor.execute({ query: NEIGHBOURHOODS, variables: { first } });
+      expect(result.errors).toBeUndefined();
+      const nodes = (result.data as any).papers.nodes;
+      expect(nodes).toHaveLength(first);
+      // Not vacuous: every paper has related papers, and some concept has narrower concepts.
+      expect(nodes.every((paper: any) => paper.related.length > 0)).toBe(true);
+      expect(nodes.some((paper: any) => paper.concepts.some((link: any) => link.concept.narrower.length > 0))).toBe(true);
+      return Object.fromEntries(counting.calls);
+    };
+    const one = await callsFor(1);
+    const hundred = await callsFor(100);
+    await executor.stop();
+    const batched = { getRelatedPapers: 1, getRelatedConcepts: 1, getConceptPapers: 1, conceptTimeline: 1, getNarrowerConcepts: 1 };
+    expect(one).toMatchObject(batched);
+    expect(hundred).toMatchObject({ listPapers: 1, getPaperConcepts: 1, ...batched });
+    const total = (calls: Record<string, number>) => Object.values(calls).reduce((a, b) => a + b, 0);
+    // Only the by-id lookups (getPapers, getConcepts) can differ, by how many ids earlier calls already loaded.
+    expect(total(hundred)).toBeLessThanOrEqual(total(one) + 1);
+  });
+
+  it('makes one store call per distinct argument set of a field, however many parents ask', async () => {
+    const counting = countingStore(await createGeneratedStore(60));
+    const executor = createGraphQLExecutor({ store: counting.store, limits: { maxCost: 1_000_000 } });
+    const result = await executor.execute({
+      query: `{ papers(first: 50) { nodes {
+        top: related(first: 2) { score }
+        more: related(first: 5) { score }
+        typed: related(first: 5, types: [TASK, METHOD], minShared: 1) { score }
+        sameTyped: related(minShared: 1, types: [TASK, METHOD], first: 5) { score }
+        concepts { concept { years: timeline { count } months: timeline(granularity: MONTH) { count } } }
+      } } }`,
+    });
+    await executor.stop();
+    expect(result.errors).toBeUndefined();
+    expect(counting.calls.get('getRelatedPapers')).toBe(3);
+    expect(counting.calls.get('conceptTimeline')).toBe(2);
   });
 
   it('does not share loader caches between operations', async () => {

@@ -119,12 +119,40 @@ export const PAPERS: PaperSpec[] = [
 
 export const ANALYZED_PAPERS: AnalyzedPaper[] = PAPERS.map(analyzed);
 
-export async function createSeededStore(): Promise<GraphStore> {
+/**
+ * `count` generated papers over a small vocabulary (7 methods, some with a `-Large` variant naming them as
+ * broader, 5 tasks, 4 datasets, dates over 8 years), so every paper has related papers and every concept has
+ * papers, co-occurring concepts, a timeline and often narrower concepts: pages of any size exercise them all.
+ */
+export function generatedPapers(count: number): AnalyzedPaper[] {
+  return Array.from({ length: count }, (_, i) => {
+    const method = `Net${i % 7}`;
+    const concepts: ConceptSpec[] = [
+      { name: method, type: 'METHOD' },
+      ...(i % 3 === 0 ? [{ name: `${method}-Large`, type: 'METHOD' as const, broader: conceptId('METHOD', method) }] : []),
+      { name: `Task${i % 5}`, type: 'TASK' },
+      { name: `Set${i % 4}`, type: 'DATASET' },
+    ];
+    return analyzed({
+      id: `generated-${String(i).padStart(4, '0')}`,
+      title: `Generated paper ${i}`,
+      abstract: `We apply ${concepts.map((c) => c.name).join(', ')}.`,
+      published: `${2015 + (i % 8)}-${String(1 + (i % 12)).padStart(2, '0')}-15`,
+      concepts,
+    });
+  });
+}
+
+async function storeWith(papers: AnalyzedPaper[]): Promise<GraphStore> {
   const store = createMemoryStore();
   await store.init();
-  await store.upsertPapers(ANALYZED_PAPERS);
+  await store.upsertPapers(papers);
   return store;
 }
+
+export const createSeededStore = () => storeWith(ANALYZED_PAPERS);
+
+export const createGeneratedStore = (count: number) => storeWith(generatedPapers(count));
 
 /** A logger whose JSON lines are kept in memory, to assert what was logged. */
 export function createCapturingLogger(): { logger: Logger; lines: () => Record<string, unknown>[] } {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { PapergraphError } from '../../src/errors/index.js';
 import type { AnalyzedPaper, GraphStore, StoredConcept } from '../../src/graph/index.js';
 import { corpus, hubCorpus, makePaper } from './fixtures.js';
+import type { ConceptSpec } from './fixtures.js';
 
 export interface MakeStoreOptions {
   maxConceptFanout?: number;
@@ -13,6 +14,13 @@ export type MakeStore = (options?: MakeStoreOptions) => Promise<GraphStore>;
 const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
 const w = (n: number, paperCount: number) => Math.log(1 + n / paperCount);
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** The answer of a batch read asked about one id, for tests about the answer rather than the batching. */
+async function only<T>(answers: Promise<T[]>): Promise<T> {
+  const all = await answers;
+  expect(all).toHaveLength(1);
+  return all[0] as T;
+}
 
 async function rejection(promise: Promise<unknown>): Promise<PapergraphError> {
   try {
@@ -318,6 +326,79 @@ export function describeStoreContract(name: string, make: MakeStore): void {
       });
     });
 
+    describe('batch reads of neighbourhoods', () => {
+      const paperIds = ['p3', 'nope', 'p1', 'p6', 'p3', 'a-dup'];
+      const conceptIds = ['method:transformer', 'nope', 'method:flashattention', 'dataset:squad', 'method:transformer'];
+      /** Each id asked alone, in order: what the batch must answer. */
+      const oneByOne = <T>(ids: readonly string[], read: (ids: string[]) => Promise<T[]>) =>
+        Promise.all(ids.map((id) => only(read([id]))));
+
+      it('answer several ids at once exactly as each id alone, in the order given, unknown and repeated ids included', async () => {
+        const s = await withCorpus();
+        const reads: [readonly string[], (ids: string[]) => Promise<unknown[]>][] = [
+          [paperIds, (batch) => s.getRelatedPapers(batch, { first: 3 })],
+          [paperIds, (batch) => s.getRelatedPapers(batch, { first: 10, types: ['METHOD', 'DATASET'], minShared: 2 })],
+          [conceptIds, (batch) => s.getRelatedConcepts(batch, { first: 2, type: 'METRIC' })],
+          [conceptIds, (batch) => s.getConceptPapers(batch, { first: 2, offset: 1 })],
+          [conceptIds, (batch) => s.getNarrowerConcepts(batch)],
+          [conceptIds, (batch) => s.conceptTimeline(batch, 'MONTH')],
+        ];
+        for (const [ids, read] of reads) {
+          const batch = await read([...ids]);
+          expect(batch).toEqual(await oneByOne(ids, read));
+        }
+        // Not vacuous: the answers have content where the ids have neighbours.
+        const [p3, unknown, p1, p6] = await s.getRelatedPapers(paperIds, { first: 3 });
+        expect([p3?.length, unknown, p1?.map((r) => r.paperId), p6]).toEqual([3, [], ['p3', 'a-dup', 'p5'], []]);
+        const [transformer, none] = await s.getConceptPapers(conceptIds, { first: 2, offset: 1 });
+        expect([ids(transformer?.items ?? []), transformer?.totalCount, none]).toEqual([['p1', 'p2'], 4, { items: [], totalCount: 0 }]);
+      });
+
+      it('give a repeated id its own copy, so changing one answer leaves the other', async () => {
+        const s = await withCorpus();
+        const [first, second] = await s.getRelatedPapers(['p1', 'p1'], { first: 2 });
+        first?.[0]?.shared.pop();
+        expect(second).toEqual(await only(s.getRelatedPapers(['p1'], { first: 2 })));
+        const [narrower, sameNarrower] = await s.getNarrowerConcepts(['method:flashattention', 'method:flashattention']);
+        narrower?.[0]?.aliases.push('changed');
+        expect(sameNarrower?.[0]?.aliases).toEqual([]);
+      });
+
+      it('answer an empty list of ids with an empty list, after checking the other arguments', async () => {
+        const s = await withCorpus();
+        expect(await s.getRelatedPapers([], { first: 5 })).toEqual([]);
+        expect(await s.getRelatedConcepts([], { first: 5 })).toEqual([]);
+        expect(await s.getConceptPapers([], { first: 5 })).toEqual([]);
+        expect(await s.getNarrowerConcepts([])).toEqual([]);
+        expect(await s.conceptTimeline([], 'YEAR')).toEqual([]);
+        const refused = [
+          () => s.getRelatedPapers([], { first: -1 }),
+          () => s.getRelatedPapers([], { first: 1, types: ['MODEL' as never] }),
+          () => s.getRelatedConcepts([], { first: 1, type: 'MODEL' as never }),
+          () => s.getConceptPapers([], { first: 1, offset: -1 }),
+          () => s.conceptTimeline([], 'DAY' as never),
+        ];
+        for (const call of refused) expect((await rejection(call())).code).toBe('BAD_USER_INPUT');
+      });
+
+      it('rank related papers of hub and non-hub sources in one batch as each alone, under the hub bound', async () => {
+        const s = await open({ maxConceptFanout: 2 });
+        await s.upsertPapers(hubCorpus());
+        const sources = ['h3', 'h1', 'nope', 'h6', 'h2', 'h5', 'h3'];
+        const batch = await s.getRelatedPapers(sources, { first: 10 });
+        expect(batch).toEqual(await oneByOne(sources, (one) => s.getRelatedPapers(one, { first: 10 })));
+        expect(batch.map((related) => related.map((r) => r.paperId))).toEqual([
+          ['h4', 'h1'],
+          ['h2'],
+          [],
+          ['h3', 'h1'],
+          ['h1'],
+          ['h2', 'h1'],
+          ['h4', 'h1'],
+        ]);
+      });
+    });
+
     describe('findConceptByName', () => {
       it('resolves a name or an alias under canonicalKey (case, plural, hyphen/space)', async () => {
         const s = await withCorpus();
@@ -484,18 +565,18 @@ export function describeStoreContract(name: string, make: MakeStore): void {
     describe('getConceptPapers', () => {
       it('lists the concept’s papers by title then id, paged, with the total', async () => {
         const s = await withCorpus();
-        const page = await s.getConceptPapers('method:bert', { first: 2 });
+        const page = await only(s.getConceptPapers(['method:bert'], { first: 2 }));
         expect(page.totalCount).toBe(3);
         expect(ids(page.items)).toEqual(['a-dup', 'p1']);
-        expect(ids((await s.getConceptPapers('method:bert', { first: 2, offset: 2 })).items)).toEqual(['p8']);
-        expect(await s.getConceptPapers('nope', { first: 5 })).toEqual({ items: [], totalCount: 0 });
+        expect(ids((await only(s.getConceptPapers(['method:bert'], { first: 2, offset: 2 }))).items)).toEqual(['p8']);
+        expect(await only(s.getConceptPapers(['nope'], { first: 5 }))).toEqual({ items: [], totalCount: 0 });
       });
     });
 
     describe('getRelatedPapers', () => {
       it('ranks by IDF-weighted cosine, never includes papers sharing nothing', async () => {
         const s = await withCorpus();
-        const related = await s.getRelatedPapers('p1', { first: 20 });
+        const related = await only(s.getRelatedPapers(['p1'], { first: 20 }));
         expect(related.map((r) => r.paperId)).toEqual(['p3', 'a-dup', 'p5', 'p8', 'p2', 'p7', 'p4']);
         // p1 = {BERT 3, Transformer 4, QA 3, SQuAD 3, F1 2, Accuracy 4}, a-dup = {BERT, SQuAD}, N = 9.
         const normP1 = Math.sqrt(3 * w(9, 3) ** 2 + 2 * w(9, 4) ** 2 + w(9, 2) ** 2);
@@ -515,34 +596,34 @@ export function describeStoreContract(name: string, make: MakeStore): void {
           'method:transformer',
         ]);
         for (const r of related) expect(r.score).toBe(round6(r.score));
-        expect(await s.getRelatedPapers('p6', { first: 10 })).toEqual([]);
+        expect(await only(s.getRelatedPapers(['p6'], { first: 10 }))).toEqual([]);
         expect(related.map((r) => r.paperId)).not.toContain('p6');
       });
 
       it('honours first, minShared and types (types restrict shared concepts and norms; ties by paper id)', async () => {
         const s = await withCorpus();
-        expect((await s.getRelatedPapers('p1', { first: 2 })).map((r) => r.paperId)).toEqual(['p3', 'a-dup']);
-        expect((await s.getRelatedPapers('p1', { first: 20, minShared: 3 })).map((r) => r.paperId)).toEqual(['p3']);
-        expect((await s.getRelatedPapers('p1', { first: 20, minShared: 0 })).length).toBe(7);
-        const typed = await s.getRelatedPapers('p1', { first: 20, types: ['DATASET', 'METRIC'] });
+        expect((await only(s.getRelatedPapers(['p1'], { first: 2 }))).map((r) => r.paperId)).toEqual(['p3', 'a-dup']);
+        expect((await only(s.getRelatedPapers(['p1'], { first: 20, minShared: 3 }))).map((r) => r.paperId)).toEqual(['p3']);
+        expect((await only(s.getRelatedPapers(['p1'], { first: 20, minShared: 0 }))).length).toBe(7);
+        const typed = await only(s.getRelatedPapers(['p1'], { first: 20, types: ['DATASET', 'METRIC'] }));
         expect(typed.map((r) => r.paperId)).toEqual(['p3', 'a-dup', 'p5', 'p2', 'p7']);
         expect(typed[3]?.score).toBe(typed[4]?.score);
         // p1 restricted = {SQuAD 3, F1 2, Accuracy 4}; p5 restricted = {Accuracy}.
         const norm = Math.sqrt(w(9, 3) ** 2 + w(9, 2) ** 2 + w(9, 4) ** 2);
         expect(typed[2]?.score).toBe(round6(w(9, 4) ** 2 / (norm * w(9, 4))));
-        expect(await s.getRelatedPapers('p1', { first: 20, types: [] })).toEqual([]);
-        expect(await s.getRelatedPapers('p1', { first: 0 })).toEqual([]);
+        expect(await only(s.getRelatedPapers(['p1'], { first: 20, types: [] }))).toEqual([]);
+        expect(await only(s.getRelatedPapers(['p1'], { first: 0 }))).toEqual([]);
       });
 
       it('answers empty for an unknown paper', async () => {
         const s = await withCorpus();
-        expect(await s.getRelatedPapers('nope', { first: 5 })).toEqual([]);
+        expect(await only(s.getRelatedPapers(['nope'], { first: 5 }))).toEqual([]);
       });
 
       it('finds candidates only through non-hub concepts, yet scores shared hubs', async () => {
         const s = await open({ maxConceptFanout: 2 });
         await s.upsertPapers(hubCorpus());
-        const related = await s.getRelatedPapers('h1', { first: 10 });
+        const related = await only(s.getRelatedPapers(['h1'], { first: 10 }));
         expect(related.map((r) => r.paperId)).toEqual(['h2']);
         expect(related[0]?.shared.map((c) => c.conceptId)).toEqual(['dataset:rare', 'method:transformer']);
       });
@@ -550,22 +631,42 @@ export function describeStoreContract(name: string, make: MakeStore): void {
       it('expands only the least common hub, and only its first maxConceptFanout papers by id, when all are hubs', async () => {
         const s = await open({ maxConceptFanout: 2 });
         await s.upsertPapers(hubCorpus());
-        const related = await s.getRelatedPapers('h3', { first: 10 });
+        const related = await only(s.getRelatedPapers(['h3'], { first: 10 }));
         expect(related.map((r) => r.paperId)).toEqual(['h4', 'h1']);
         expect(related[0]?.score).toBe(1);
+      });
+
+      it('breaks a tie between least common hubs by concept id, and takes a hub-only source’s first papers by id however common the hub', async () => {
+        // maxConceptFanout 1 makes every concept a hub. Alpha and Beta tie at 3 papers; Wide is in 5 of 6.
+        const s = await open({ maxConceptFanout: 1 });
+        const alpha: ConceptSpec = { id: 'dataset:alpha', name: 'Alpha', type: 'DATASET' };
+        const beta: ConceptSpec = { id: 'method:beta', name: 'Beta', type: 'METHOD' };
+        const wide: ConceptSpec = { id: 'task:wide', name: 'Wide', type: 'TASK' };
+        const paper = (id: string, concepts: ConceptSpec[]) =>
+          makePaper({ id, title: `Paper ${id}`, abstract: concepts.map((c) => c.name).join(' and ') }, concepts);
+        await s.upsertPapers([
+          paper('y1', [alpha, beta]),
+          paper('y2', [alpha, wide]),
+          paper('y3', [alpha, wide]),
+          paper('y4', [beta, wide]),
+          paper('y5', [beta, wide]),
+          paper('y6', [wide]),
+        ]);
+        const related = await s.getRelatedPapers(['y1', 'y6', 'y4'], { first: 10 });
+        expect(related.map((r) => r.map((x) => x.paperId))).toEqual([['y2'], ['y2'], ['y1']]);
       });
 
       it('without the bound the same graph relates every paper sharing a concept', async () => {
         const s = await open();
         await s.upsertPapers(hubCorpus());
-        expect((await s.getRelatedPapers('h3', { first: 10 })).map((r) => r.paperId).sort()).toEqual(['h1', 'h2', 'h4', 'h5', 'h6']);
+        expect((await only(s.getRelatedPapers(['h3'], { first: 10 }))).map((r) => r.paperId).sort()).toEqual(['h1', 'h2', 'h4', 'h5', 'h6']);
       });
     });
 
     describe('concept neighbourhood', () => {
       it('getRelatedConcepts counts co-occurring papers: count descending, then id; filters by type', async () => {
         const s = await withCorpus();
-        expect(await s.getRelatedConcepts('dataset:squad', { first: 10 })).toEqual([
+        expect(await only(s.getRelatedConcepts(['dataset:squad'], { first: 10 }))).toEqual([
           { conceptId: 'method:bert', count: 2 },
           { conceptId: 'method:transformer', count: 2 },
           { conceptId: 'metric:f1', count: 2 },
@@ -573,10 +674,10 @@ export function describeStoreContract(name: string, make: MakeStore): void {
           { conceptId: 'method:lora', count: 1 },
           { conceptId: 'metric:accuracy', count: 1 },
         ]);
-        expect(await s.getRelatedConcepts('dataset:squad', { first: 1, type: 'METRIC' })).toEqual([
+        expect(await only(s.getRelatedConcepts(['dataset:squad'], { first: 1, type: 'METRIC' }))).toEqual([
           { conceptId: 'metric:f1', count: 2 },
         ]);
-        expect(await s.getRelatedConcepts('nope', { first: 5 })).toEqual([]);
+        expect(await only(s.getRelatedConcepts(['nope'], { first: 5 }))).toEqual([]);
       });
 
       it('getNarrowerConcepts lists concepts naming it as broader, by name then id', async () => {
@@ -587,13 +688,13 @@ export function describeStoreContract(name: string, make: MakeStore): void {
             { id: 'method:flashattention-1.5', name: 'FlashAttention-1.5', type: 'METHOD', broader: 'method:flashattention' },
           ]),
         ]);
-        expect(ids(await s.getNarrowerConcepts('method:flashattention'))).toEqual([
+        expect(ids(await only(s.getNarrowerConcepts(['method:flashattention'])))).toEqual([
           'method:flashattention-1.5',
           'method:flashattention-2',
           'method:flashattention-3',
         ]);
         expect((await s.getConcepts(['method:flashattention-2']))[0]?.broader).toBe('method:flashattention');
-        expect(await s.getNarrowerConcepts('method:transformer')).toEqual([]);
+        expect(await only(s.getNarrowerConcepts(['method:transformer']))).toEqual([]);
       });
 
       it('keeps a broader id even when that concept is not stored', async () => {
@@ -604,7 +705,7 @@ export function describeStoreContract(name: string, make: MakeStore): void {
           ]),
         ]);
         expect((await s.getConcepts(['method:llama-3']))[0]?.broader).toBe('method:llama');
-        expect(ids(await s.getNarrowerConcepts('method:llama'))).toEqual(['method:llama-3']);
+        expect(ids(await only(s.getNarrowerConcepts(['method:llama'])))).toEqual(['method:llama-3']);
       });
     });
 
@@ -680,18 +781,18 @@ export function describeStoreContract(name: string, make: MakeStore): void {
 
       it('conceptTimeline counts dated papers per year or month, ascending, skipping empty periods', async () => {
         const s = await withCorpus();
-        expect(await s.conceptTimeline('metric:accuracy', 'YEAR')).toEqual([
+        expect(await only(s.conceptTimeline(['metric:accuracy'], 'YEAR'))).toEqual([
           { period: '2019', count: 1 },
           { period: '2023', count: 2 },
         ]);
-        expect(await s.conceptTimeline('method:bert', 'MONTH')).toEqual([{ period: '2019-05', count: 3 }]);
-        expect(await s.conceptTimeline('method:transformer', 'MONTH')).toEqual([
+        expect(await only(s.conceptTimeline(['method:bert'], 'MONTH'))).toEqual([{ period: '2019-05', count: 3 }]);
+        expect(await only(s.conceptTimeline(['method:transformer'], 'MONTH'))).toEqual([
           { period: '2019-05', count: 1 },
           { period: '2019-11', count: 1 },
           { period: '2021-06', count: 1 },
           { period: '2023-07', count: 1 },
         ]);
-        expect(await s.conceptTimeline('nope', 'YEAR')).toEqual([]);
+        expect(await only(s.conceptTimeline(['nope'], 'YEAR'))).toEqual([]);
       });
     });
 
@@ -701,8 +802,8 @@ export function describeStoreContract(name: string, make: MakeStore): void {
         const calls = [
           () => s.topConcepts({ first: 1, type: 'MODEL' as never }),
           () => s.listPapers({ first: 1, sort: 'RANDOM' as never }),
-          () => s.conceptTimeline('metric:f1', 'DAY' as never),
-          () => s.getRelatedPapers('p1', { first: -1 }),
+          () => s.conceptTimeline(['metric:f1'], 'DAY' as never),
+          () => s.getRelatedPapers(['p1'], { first: -1 }),
           () => s.listConcepts({ first: 1, offset: -3 }),
         ];
         for (const call of calls) expect((await rejection(call())).code).toBe('BAD_USER_INPUT');
@@ -715,6 +816,9 @@ export function describeStoreContract(name: string, make: MakeStore): void {
 export async function answersOf(store: GraphStore): Promise<unknown[]> {
   const conceptIds = (await store.listConcepts({ first: 100 })).items.map((c: StoredConcept) => c.id);
   const paperIds = (await store.listPapers({ first: 100 })).items.map((p) => p.id);
+  // Every id, an unknown one, and repeats, each batch read in one call.
+  const somePapers = [...paperIds, 'nope', ...paperIds.slice(0, 2)];
+  const someConcepts = [...conceptIds, 'nope', ...conceptIds.slice(0, 2)];
   return [
     await snapshot(store),
     await store.getPapers([...paperIds, 'nope']),
@@ -727,12 +831,14 @@ export async function answersOf(store: GraphStore): Promise<unknown[]> {
     )),
     await store.listPapers({ first: 50, filter: { anyConcepts: conceptIds.slice(0, 3), conceptTypes: ['METRIC'] } }),
     await store.listConcepts({ first: 5, offset: 2, query: 'a' }),
-    ...(await Promise.all(paperIds.map((id) => store.getRelatedPapers(id, { first: 10 })))),
-    ...(await Promise.all(paperIds.map((id) => store.getRelatedPapers(id, { first: 10, types: ['METHOD', 'TASK'], minShared: 2 })))),
-    ...(await Promise.all(conceptIds.map((id) => store.getRelatedConcepts(id, { first: 5 })))),
-    ...(await Promise.all(conceptIds.map((id) => store.getConceptPapers(id, { first: 2, offset: 1 })))),
-    ...(await Promise.all(conceptIds.map((id) => store.getNarrowerConcepts(id)))),
-    ...(await Promise.all(conceptIds.map((id) => store.conceptTimeline(id, 'MONTH')))),
+    await store.getRelatedPapers(somePapers, { first: 10 }),
+    await store.getRelatedPapers(somePapers, { first: 10, types: ['METHOD', 'TASK'], minShared: 2 }),
+    await store.getRelatedConcepts(someConcepts, { first: 5 }),
+    await store.getRelatedConcepts(someConcepts, { first: 3, type: 'METHOD' }),
+    await store.getConceptPapers(someConcepts, { first: 2, offset: 1 }),
+    await store.getNarrowerConcepts(someConcepts),
+    await store.conceptTimeline(someConcepts, 'MONTH'),
+    await store.conceptTimeline(someConcepts, 'YEAR'),
     await store.topConcepts({ first: 5 }),
     await store.cooccurrence({ rowType: 'METHOD', columnType: 'METRIC', first: 4 }),
     await store.cooccurrence({ rowType: 'DATASET', columnType: 'DATASET', first: 4 }),

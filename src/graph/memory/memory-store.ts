@@ -25,7 +25,6 @@ import type {
   PageRequest,
   PaperConceptLink,
   PaperSort,
-  RelatedOptions,
   RelatedPaperResult,
   StoredConcept,
   StoredPaper,
@@ -218,6 +217,63 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
     paperCount: concepts.get(link.conceptId)?.papers.size ?? 0,
   });
 
+  function relatedPapers(
+    paperId: string,
+    first: number,
+    types: ConceptType[] | undefined,
+    minShared: number | undefined,
+  ): RelatedPaperResult[] {
+    const source = papers.get(paperId);
+    if (source === undefined) return [];
+    const ofTypes = (entry: PaperEntry) =>
+      [...entry.links.values()].filter((link) => types === undefined || types.includes(link.type)).map(frequency);
+    const sourceConcepts = ofTypes(source);
+    const expansion = selectExpansion(sourceConcepts, maxConceptFanout);
+    let candidateIds = new Set<string>();
+    if (expansion.limit === null) {
+      for (const conceptId of expansion.conceptIds) {
+        for (const id of concepts.get(conceptId)?.papers ?? []) if (id !== paperId) candidateIds.add(id);
+      }
+    } else {
+      const hub = concepts.get(expansion.conceptIds[0] as string)?.papers ?? new Set<string>();
+      candidateIds = new Set(smallestIds(hub, paperId, expansion.limit));
+    }
+    return scoreRelated({
+      totalPapers: papers.size,
+      source: sourceConcepts,
+      candidates: [...candidateIds].map((id) => ({ paperId: id, concepts: ofTypes(papers.get(id) as PaperEntry) })),
+      minShared,
+      first,
+    });
+  }
+
+  function relatedConcepts(conceptId: string, first: number, type: ConceptType | undefined): ConceptCount[] {
+    const counts = new Map<string, number>();
+    for (const paperId of concepts.get(conceptId)?.papers ?? []) {
+      for (const link of (papers.get(paperId) as PaperEntry).links.values()) {
+        if (link.conceptId === conceptId || (type !== undefined && link.type !== type)) continue;
+        counts.set(link.conceptId, (counts.get(link.conceptId) ?? 0) + 1);
+      }
+    }
+    return [...counts]
+      .map(([id, count]) => ({ conceptId: id, count }))
+      .sort((a, b) => b.count - a.count || compareStrings(a.conceptId, b.conceptId))
+      .slice(0, first);
+  }
+
+  function timeline(conceptId: string, granularity: TimeGranularity): TimeBucket[] {
+    const counts = new Map<string, number>();
+    for (const paperId of concepts.get(conceptId)?.papers ?? []) {
+      const published = (papers.get(paperId) as PaperEntry).paper.published;
+      if (published === null) continue;
+      const period = periodOf(published, granularity);
+      counts.set(period, (counts.get(period) ?? 0) + 1);
+    }
+    return [...counts]
+      .map(([period, count]) => ({ period, count }))
+      .sort((a, b) => compareStrings(a.period, b.period));
+  }
+
   return {
     kind: 'memory',
 
@@ -313,63 +369,36 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
       return { items: result.items.map(toConcept), totalCount: result.totalCount };
     },
 
-    async getConceptPapers(conceptId, request) {
+    async getConceptPapers(conceptIds, request) {
       checkPage(request);
-      const entries = [...(concepts.get(conceptId)?.papers ?? [])]
-        .map((id) => papers.get(id) as PaperEntry)
-        .sort(paperComparator('TITLE'));
-      const result = page(entries, request);
-      return { items: result.items.map(toPaper), totalCount: result.totalCount };
-    },
-
-    async getRelatedPapers(paperId, options: RelatedOptions): Promise<RelatedPaperResult[]> {
-      const first = checkCount('first', options.first);
-      const types = checkTypes(options.types);
-      const source = papers.get(paperId);
-      if (source === undefined) return [];
-      const ofTypes = (entry: PaperEntry) =>
-        [...entry.links.values()].filter((link) => types === undefined || types.includes(link.type)).map(frequency);
-      const sourceConcepts = ofTypes(source);
-      const expansion = selectExpansion(sourceConcepts, maxConceptFanout);
-      let candidateIds = new Set<string>();
-      if (expansion.limit === null) {
-        for (const conceptId of expansion.conceptIds) {
-          for (const id of concepts.get(conceptId)?.papers ?? []) if (id !== paperId) candidateIds.add(id);
-        }
-      } else {
-        const hub = concepts.get(expansion.conceptIds[0] as string)?.papers ?? new Set<string>();
-        candidateIds = new Set(smallestIds(hub, paperId, expansion.limit));
-      }
-      return scoreRelated({
-        totalPapers: papers.size,
-        source: sourceConcepts,
-        candidates: [...candidateIds].map((id) => ({ paperId: id, concepts: ofTypes(papers.get(id) as PaperEntry) })),
-        minShared: options.minShared,
-        first,
+      return conceptIds.map((conceptId) => {
+        const entries = [...(concepts.get(conceptId)?.papers ?? [])]
+          .map((id) => papers.get(id) as PaperEntry)
+          .sort(paperComparator('TITLE'));
+        const result = page(entries, request);
+        return { items: result.items.map(toPaper), totalCount: result.totalCount };
       });
     },
 
-    async getRelatedConcepts(conceptId, options): Promise<ConceptCount[]> {
+    async getRelatedPapers(paperIds, options) {
       const first = checkCount('first', options.first);
-      const type = checkType(options.type);
-      const counts = new Map<string, number>();
-      for (const paperId of concepts.get(conceptId)?.papers ?? []) {
-        for (const link of (papers.get(paperId) as PaperEntry).links.values()) {
-          if (link.conceptId === conceptId || (type !== undefined && link.type !== type)) continue;
-          counts.set(link.conceptId, (counts.get(link.conceptId) ?? 0) + 1);
-        }
-      }
-      return [...counts]
-        .map(([id, count]) => ({ conceptId: id, count }))
-        .sort((a, b) => b.count - a.count || compareStrings(a.conceptId, b.conceptId))
-        .slice(0, first);
+      const types = checkTypes(options.types);
+      return paperIds.map((paperId) => relatedPapers(paperId, first, types, options.minShared));
     },
 
-    async getNarrowerConcepts(conceptId) {
-      return [...(byBroader.get(conceptId) ?? [])]
-        .map((id) => concepts.get(id) as ConceptEntry)
-        .sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.id, b.id))
-        .map(toConcept);
+    async getRelatedConcepts(conceptIds, options) {
+      const first = checkCount('first', options.first);
+      const type = checkType(options.type);
+      return conceptIds.map((conceptId) => relatedConcepts(conceptId, first, type));
+    },
+
+    async getNarrowerConcepts(conceptIds) {
+      return conceptIds.map((conceptId) =>
+        [...(byBroader.get(conceptId) ?? [])]
+          .map((id) => concepts.get(id) as ConceptEntry)
+          .sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.id, b.id))
+          .map(toConcept),
+      );
     },
 
     async stats(): Promise<GraphStats> {
@@ -406,18 +435,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
       return { rows, columns, cells };
     },
 
-    async conceptTimeline(conceptId, granularity: TimeGranularity): Promise<TimeBucket[]> {
+    async conceptTimeline(conceptIds, granularity) {
       checkGranularity(granularity);
-      const counts = new Map<string, number>();
-      for (const paperId of concepts.get(conceptId)?.papers ?? []) {
-        const published = (papers.get(paperId) as PaperEntry).paper.published;
-        if (published === null) continue;
-        const period = periodOf(published, granularity);
-        counts.set(period, (counts.get(period) ?? 0) + 1);
-      }
-      return [...counts]
-        .map(([period, count]) => ({ period, count }))
-        .sort((a, b) => compareStrings(a.period, b.period));
+      return conceptIds.map((conceptId) => timeline(conceptId, granularity));
     },
   };
 }

@@ -14,15 +14,17 @@ import {
 import { compareStrings, sortPaperLinks } from '../compare.js';
 import type { GraphStore } from '../graph-store.js';
 import { preparePapers } from '../prepare-papers.js';
-import { DEFAULT_MAX_CONCEPT_FANOUT, scoreRelated, selectExpansion } from '../score-related.js';
+import { DEFAULT_MAX_CONCEPT_FANOUT, scoreRelated } from '../score-related.js';
 import type { ConceptFrequency } from '../score-related.js';
 import { searchTerms } from '../search-terms.js';
 import type {
+  ConceptCount,
   Cooccurrence,
   ListPapersOptions,
   Page,
   PaperConceptLink,
   PaperSort,
+  RelatedPaperResult,
   StoredConcept,
   StoredPaper,
   TimeBucket,
@@ -166,6 +168,10 @@ async function removeOrphans(tx: ManagedTransaction, conceptIds: readonly string
  * `UNWIND` batches; reads run in `executeRead` (routed to readers in a cluster). Every value is a
  * parameter; only the shape of a query (which filters apply, which sort) is chosen in code. Validation and
  * scoring are the same functions the memory store uses, so the two answer alike.
+ *
+ * Batch reads look their ids up with `USING INDEX SEEK`: a plan compiled right after a bulk load, before
+ * Neo4j has sampled the new index entries, otherwise can scan a whole index for every id, and Neo4j keeps
+ * that plan (seen on 5.26 with 5,000 papers: a full scan of the Paper index per related-papers source).
  */
 export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
   const { config, logger } = options;
@@ -191,24 +197,31 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
     }
   }
 
-  /** One read for a batch of ids (a loader's batch); answers in the order asked, null where nothing matched. */
-  async function getByIds<T extends { id: string }>(
+  /**
+   * One read for a batch of ids (a loader's batch): the query gets the distinct ids as `$ids` and returns at
+   * most one record per id, which `entry` turns into the id and its answer. Answers come in the order asked,
+   * `missing` where no record matched.
+   */
+  async function readPerId<T>(
     ids: readonly string[],
     cypher: string,
-    toItem: (value: unknown) => T,
-  ): Promise<(T | null)[]> {
+    params: Record<string, unknown>,
+    entry: (record: Neo4jRecord) => readonly [string, T],
+    missing: T,
+  ): Promise<T[]> {
     if (ids.length === 0) return [];
-    const records = await read((tx) => rows(tx, cypher, { ids: [...new Set(ids)] }));
-    const byId = new Map(records.map((record) => {
-      const item = toItem(record.get('item'));
-      return [item.id, item] as const;
-    }));
+    const records = await read((tx) => rows(tx, cypher, { ...params, ids: [...new Set(ids)] }));
+    const byId = new Map(records.map(entry));
     // Each position gets its own object, so a caller mutating one answer cannot change another.
-    return ids.map((id) => {
-      const item = byId.get(id);
-      return item === undefined ? null : structuredClone(item);
-    });
+    return ids.map((id) => structuredClone(byId.get(id) ?? missing));
   }
+
+  const byItemId =
+    <T extends { id: string }>(toItem: (value: unknown) => T) =>
+    (record: Neo4jRecord): readonly [string, T] => {
+      const item = toItem(record.get('item'));
+      return [item.id, item];
+    };
 
   async function write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
     const session = driver.session({ database: config.database, defaultAccessMode: neo4j.session.WRITE });
@@ -412,10 +425,23 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       });
     },
 
-    getPapers: (ids) => getByIds(ids, `UNWIND $ids AS id MATCH (p:Paper {id: id}) RETURN ${PAPER} AS item`, toPaper),
+    getPapers: (ids) =>
+      readPerId<StoredPaper | null>(
+        ids,
+        `UNWIND $ids AS id MATCH (p:Paper {id: id}) USING INDEX SEEK p:Paper(id) RETURN ${PAPER} AS item`,
+        {},
+        byItemId(toPaper),
+        null,
+      ),
 
     getConcepts: (ids) =>
-      getByIds(ids, `UNWIND $ids AS id MATCH (c:Concept {id: id}) RETURN ${CONCEPT} AS item`, toConcept),
+      readPerId<StoredConcept | null>(
+        ids,
+        `UNWIND $ids AS id MATCH (c:Concept {id: id}) USING INDEX SEEK c:Concept(id) RETURN ${CONCEPT} AS item`,
+        {},
+        byItemId(toConcept),
+        null,
+      ),
 
     async getPaperConcepts(paperIds, types) {
       checkTypes(types);
@@ -424,7 +450,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
         const records = await rows(
           tx,
           `UNWIND $ids AS id
-           MATCH (:Paper {id: id})-[r:MENTIONS]->(c:Concept)
+           MATCH (p:Paper {id: id})-[r:MENTIONS]->(c:Concept) USING INDEX SEEK p:Paper(id)
            WHERE $types IS NULL OR c.type IN $types
            RETURN id, c.id AS conceptId, c.type AS type, properties(r) AS link`,
           { ids: [...new Set(paperIds)], types: types ?? null },
@@ -478,98 +504,144 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       );
     },
 
-    async getConceptPapers(conceptId, page) {
+    async getConceptPapers(conceptIds, page) {
       const request = checkPage(page);
-      return pageOf(
-        'MATCH (:Concept {id: $id})<-[:MENTIONS]-(p:Paper) WITH p',
-        { id: conceptId },
-        `ORDER BY p.title, p.id RETURN ${PAPER} AS item`,
-        request,
-        toPaper,
+      return readPerId<Page<StoredPaper>>(
+        conceptIds,
+        `UNWIND $ids AS id
+         MATCH (c:Concept {id: id}) USING INDEX SEEK c:Concept(id)
+         CALL (c) {
+           MATCH (c)<-[:MENTIONS]-(p:Paper)
+           WITH p ORDER BY p.title, p.id SKIP $skip LIMIT $limit
+           RETURN collect(${PAPER}) AS items
+         }
+         RETURN id, ${PAPER_COUNT} AS total, items`,
+        { skip: neo4j.int(request.offset), limit: neo4j.int(request.first) },
+        (r) => [
+          r.get('id') as string,
+          { items: (r.get('items') as unknown[]).map(toPaper), totalCount: toNumber(r.get('total')) },
+        ],
+        { items: [], totalCount: 0 },
       );
     },
 
-    async getRelatedPapers(paperId, options) {
+    async getRelatedPapers(paperIds, options) {
       const first = checkCount('first', options.first);
       const types = checkTypes(options.types) ?? null;
-      return read(async (tx) => {
-        const sourceRecords = await rows(
-          tx,
-          `MATCH (p:Paper {id: $id})
-           OPTIONAL MATCH (p)-[:MENTIONS]->(c:Concept) WHERE $types IS NULL OR c.type IN $types
-           RETURN c.id AS conceptId, CASE WHEN c IS NULL THEN 0 ELSE ${PAPER_COUNT} END AS paperCount`,
-          { id: paperId, types },
-        );
-        if (sourceRecords.length === 0) return [];
-        const source: ConceptFrequency[] = sourceRecords
-          .filter((r) => r.get('conceptId') !== null)
-          .map((r) => ({ conceptId: r.get('conceptId') as string, paperCount: toNumber(r.get('paperCount')) }));
-        const expansion = selectExpansion(source, maxConceptFanout);
-        if (expansion.conceptIds.length === 0 || first === 0) return [];
-        const [totalRecord] = await rows(tx, 'MATCH (p:Paper) RETURN count(p) AS total');
-        const totalPapers = toNumber(totalRecord?.get('total') ?? 0);
-        // Hub-only sources take the first papers by id so both stores pick the same bounded candidate set.
-        // Reading all the hub's papers and keeping the first `limit` costs its whole degree; walking the
-        // Paper id index in order and keeping hub papers stops after about `limit × N / hubPapers` papers,
-        // which is flat however large a common hub grows, but worse for a hub just over the bound in a large
-        // corpus. Each step of the walk costs about twice a read (bench/related-hub.bench.ts), hence the 2.
-        const hubPapers = source.find((c) => c.conceptId === expansion.conceptIds[0])?.paperCount ?? 0;
-        const walkIndex = expansion.limit !== null && 2 * expansion.limit * totalPapers < hubPapers * hubPapers;
-        const find = walkIndex
-          ? `MATCH (q:Paper) WHERE q.id IS NOT NULL AND q.id <> $id
-               AND EXISTS { (q)-[:MENTIONS]->(:Concept {id: $expand[0]}) }
-             WITH q ORDER BY q.id LIMIT $limit`
-          : `UNWIND $expand AS cid
-             MATCH (:Concept {id: cid})<-[:MENTIONS]-(q:Paper) WHERE q.id <> $id
-             WITH DISTINCT q ${expansion.limit === null ? '' : 'ORDER BY q.id LIMIT $limit'}`;
-        const candidateRecords = await rows(
-          tx,
-          `${find}
-           MATCH (q)-[:MENTIONS]->(c:Concept) WHERE $types IS NULL OR c.type IN $types
-           RETURN q.id AS paperId, collect([c.id, ${PAPER_COUNT}]) AS concepts`,
-          { expand: expansion.conceptIds, id: paperId, types, limit: neo4j.int(expansion.limit ?? 0) },
-        );
-        return scoreRelated({
-          totalPapers,
-          source,
-          candidates: candidateRecords.map((r) => ({
-            paperId: r.get('paperId') as string,
-            concepts: (r.get('concepts') as [string, unknown][]).map(([conceptId, count]) => ({
-              conceptId,
-              paperCount: toNumber(count),
+      if (first === 0) return paperIds.map(() => []);
+      const frequencies = (pairs: unknown): ConceptFrequency[] =>
+        (pairs as [string, unknown][]).map(([conceptId, count]) => ({ conceptId, paperCount: toNumber(count) }));
+      // One query for the whole batch, so selectExpansion's rule is written again in Cypher (the contract
+      // suite holds both stores to the same answers): candidates come through the source's concepts with at
+      // most $fanout papers; failing those, through its least common concept (ties by id), and only that
+      // concept's first $fanout papers by id. For that hub-only case, reading all the hub's papers and keeping
+      // the first $fanout costs its whole degree; walking the Paper id index in order and keeping hub papers
+      // stops after about `fanout × N / hubPapers` papers, which is flat however large a common hub grows, but
+      // worse for a hub just over the bound in a large corpus. Each step of the walk costs about twice a read
+      // (bench/related-hub.bench.ts), hence the 2; in floats, so a huge $fanout cannot overflow.
+      // Planner traps (Neo4j 5.26): the walk sits in COLLECT because as a plain MATCH its guard was applied
+      // after the index scan, so every source walked the index; candidates are told from the source as nodes
+      // (`q <> paper`) because a predicate on q.id let the planner scan the Paper index in the other branches.
+      return readPerId<RelatedPaperResult[]>(
+        paperIds,
+        `MATCH (p:Paper) WITH count(p) AS totalPapers
+         UNWIND $ids AS id
+         CALL (id) {
+           MATCH (paper:Paper {id: id})-[:MENTIONS]->(c:Concept) USING INDEX SEEK paper:Paper(id)
+           WHERE $types IS NULL OR c.type IN $types
+           RETURN paper, collect({concept: c, id: c.id, paperCount: ${PAPER_COUNT}}) AS source
+         }
+         WITH totalPapers, id, paper, source, [s IN source WHERE s.paperCount <= $fanout | s.concept] AS rare,
+              reduce(least = null, s IN source |
+                CASE WHEN least IS NULL OR s.paperCount < least.paperCount
+                       OR (s.paperCount = least.paperCount AND s.id < least.id) THEN s ELSE least END
+              ) AS leastCommon
+         WITH totalPapers, id, paper, [s IN source | [s.id, s.paperCount]] AS source, rare, leastCommon.concept AS hub,
+              size(rare) = 0 AND leastCommon IS NOT NULL AS hubOnly,
+              2.0 * $fanout * totalPapers < toFloat(leastCommon.paperCount) * leastCommon.paperCount AS walkIndex
+         CALL (paper, rare, hub, hubOnly, walkIndex) {
+           CALL (paper, rare, hub, hubOnly, walkIndex) {
+             WITH * WHERE NOT hubOnly
+             UNWIND rare AS concept
+             MATCH (concept)<-[:MENTIONS]-(q:Paper) WHERE q <> paper
+             RETURN DISTINCT q
+             UNION ALL
+             WITH * WHERE hubOnly AND walkIndex
+             WITH COLLECT {
+               MATCH (q:Paper) WHERE q.id IS NOT NULL AND q <> paper AND EXISTS { (q)-[:MENTIONS]->(hub) }
+               WITH q ORDER BY q.id LIMIT $fanout
+               RETURN q
+             } AS walked
+             UNWIND walked AS q
+             RETURN q
+             UNION ALL
+             WITH * WHERE hubOnly AND NOT walkIndex
+             MATCH (hub)<-[:MENTIONS]-(q:Paper) WHERE q <> paper
+             WITH DISTINCT q ORDER BY q.id LIMIT $fanout
+             RETURN q
+           }
+           CALL (q) {
+             MATCH (q)-[:MENTIONS]->(c:Concept) WHERE $types IS NULL OR c.type IN $types
+             RETURN collect([c.id, ${PAPER_COUNT}]) AS concepts
+           }
+           RETURN collect([q.id, concepts]) AS candidates
+         }
+         RETURN id, totalPapers, source, candidates`,
+        { types, fanout: neo4j.int(maxConceptFanout) },
+        (r) => [
+          r.get('id') as string,
+          scoreRelated({
+            totalPapers: toNumber(r.get('totalPapers')),
+            source: frequencies(r.get('source')),
+            candidates: (r.get('candidates') as [string, unknown][]).map(([paperId, concepts]) => ({
+              paperId,
+              concepts: frequencies(concepts),
             })),
-          })),
-          minShared: options.minShared,
-          first,
-        });
-      });
+            minShared: options.minShared,
+            first,
+          }),
+        ],
+        [],
+      );
     },
 
-    async getRelatedConcepts(conceptId, options) {
+    async getRelatedConcepts(conceptIds, options) {
       const first = checkCount('first', options.first);
       const type = checkType(options.type) ?? null;
-      return read(async (tx) => {
-        const records = await rows(
-          tx,
-          `MATCH (:Concept {id: $id})<-[:MENTIONS]-(:Paper)-[:MENTIONS]->(o:Concept)
+      return readPerId<ConceptCount[]>(
+        conceptIds,
+        `UNWIND $ids AS id
+         CALL (id) {
+           MATCH (c:Concept {id: id})<-[:MENTIONS]-(:Paper)-[:MENTIONS]->(o:Concept) USING INDEX SEEK c:Concept(id)
            WHERE $type IS NULL OR o.type = $type
-           RETURN o.id AS conceptId, count(*) AS count
-           ORDER BY count DESC, conceptId LIMIT $first`,
-          { id: conceptId, type, first: neo4j.int(first) },
-        );
-        return records.map((r) => ({ conceptId: r.get('conceptId') as string, count: toNumber(r.get('count')) }));
-      });
+           WITH o.id AS conceptId, count(*) AS count
+           ORDER BY count DESC, conceptId LIMIT $first
+           RETURN collect([conceptId, count]) AS related
+         }
+         RETURN id, related`,
+        { type, first: neo4j.int(first) },
+        (r) => [
+          r.get('id') as string,
+          (r.get('related') as [string, unknown][]).map(([conceptId, count]) => ({ conceptId, count: toNumber(count) })),
+        ],
+        [],
+      );
     },
 
-    async getNarrowerConcepts(conceptId) {
-      return read(async (tx) => {
-        const records = await rows(
-          tx,
-          `MATCH (c:Concept) WHERE c.broader = $id WITH c ORDER BY c.name, c.id RETURN ${CONCEPT} AS item`,
-          { id: conceptId },
-        );
-        return records.map((r) => toConcept(r.get('item')));
-      });
+    async getNarrowerConcepts(conceptIds) {
+      return readPerId<StoredConcept[]>(
+        conceptIds,
+        `UNWIND $ids AS id
+         CALL (id) {
+           MATCH (c:Concept) USING INDEX SEEK c:Concept(broader) WHERE c.broader = id
+           WITH c ORDER BY c.name, c.id
+           RETURN collect(${CONCEPT}) AS items
+         }
+         RETURN id, items`,
+        {},
+        (r) => [r.get('id') as string, (r.get('items') as unknown[]).map(toConcept)],
+        [],
+      );
     },
 
     async stats() {
@@ -636,23 +708,32 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       });
     },
 
-    async conceptTimeline(conceptId, granularity): Promise<TimeBucket[]> {
+    async conceptTimeline(conceptIds, granularity) {
       checkGranularity(granularity);
-      const records = await read((tx) =>
-        rows(
-          tx,
-          `MATCH (:Concept {id: $id})<-[:MENTIONS]-(p:Paper) WHERE p.published IS NOT NULL
-           RETURN p.published.year AS year, CASE WHEN $byMonth THEN p.published.month ELSE 0 END AS month, count(*) AS count`,
-          { id: conceptId, byMonth: granularity === 'MONTH' },
-        ),
+      // The date is tested after the projection: as a MATCH predicate it lets the planner scan the whole
+      // paper_published index for each concept.
+      return readPerId<TimeBucket[]>(
+        conceptIds,
+        `UNWIND $ids AS id
+         CALL (id) {
+           MATCH (c:Concept {id: id})<-[:MENTIONS]-(p:Paper) USING INDEX SEEK c:Concept(id)
+           WITH p.published AS published WHERE published IS NOT NULL
+           WITH published.year AS year, CASE WHEN $byMonth THEN published.month ELSE 0 END AS month, count(*) AS count
+           RETURN collect([year, month, count]) AS buckets
+         }
+         RETURN id, buckets`,
+        { byMonth: granularity === 'MONTH' },
+        (r) => [
+          r.get('id') as string,
+          (r.get('buckets') as [unknown, unknown, unknown][])
+            .map(([year, month, count]) => {
+              const yyyy = pad(toNumber(year), 4);
+              return { period: granularity === 'YEAR' ? yyyy : `${yyyy}-${pad(toNumber(month), 2)}`, count: toNumber(count) };
+            })
+            .sort((a, b) => compareStrings(a.period, b.period)),
+        ],
+        [],
       );
-      return records
-        .map((r) => {
-          const year = pad(toNumber(r.get('year')), 4);
-          const period = granularity === 'YEAR' ? year : `${year}-${pad(toNumber(r.get('month')), 2)}`;
-          return { period, count: toNumber(r.get('count')) };
-        })
-        .sort((a, b) => compareStrings(a.period, b.period));
     },
   };
 }
