@@ -1,10 +1,11 @@
 import { canonicalKey } from './canonical-key.js';
+import { matchAcronym } from './find-acronyms.js';
 import { headWord } from './find-candidates.js';
 import type { Chunk } from './find-candidates.js';
-import { lookupLexicon, lookupLexiconHit, trustedAlone, weakAlone } from './lexicon.js';
+import { everydayWordWritten, lookupLexicon, lookupLexiconHit, trustedAlone, weakAlone } from './lexicon.js';
 import type { Token } from './tokenize.js';
 import type { ConceptType } from './types.js';
-import { GENERIC_HEADS, NEVER_NAMES, NON_NAMING_MODIFIERS, SPECIFIC_ALONE, VACUOUS_MODIFIERS, WEAK_DATASET_HEADS, headType } from './vocabulary.js';
+import { DATA_CARRIER_HEADS, GENERIC_HEADS, NEVER_NAMES, NON_NAMING_MODIFIERS, SIZE_MODIFIERS, SPECIFIC_ALONE, VACUOUS_MODIFIERS, WEAK_DATASET_HEADS, headType } from './vocabulary.js';
 
 export interface Typed {
   from: number;
@@ -61,9 +62,10 @@ export function classifyChunk(tokens: readonly Token[], chunk: Chunk, sentenceSt
     return { ...span, type: 'METRIC', confidence: 0.6, rule: 'in-terms-of' };
   }
 
-  const wholeHit = lookupLexiconHit(canonicalKey(tokensText(tokens, from, to)));
+  const written = tokensText(tokens, from, to);
+  const wholeHit = lookupLexiconHit(canonicalKey(written));
   // Generic-sounding entries ("reasoning", "attention heads") are typed, but stay below the graph threshold.
-  if (wholeHit) return { ...span, type: wholeHit.entry.type, confidence: weakAlone(wholeHit.surface) ? 0.4 : 0.9, rule: 'lexicon' };
+  if (wholeHit && !everydayWordWritten(written, wholeHit)) return { ...span, type: wholeHit.entry.type, confidence: weakAlone(wholeHit.surface) ? 0.4 : 0.9, rule: 'lexicon' };
 
   for (let k = from; k < to; k++) if (NEVER_NAMES.has((tokens[k] as Token).lower)) return undefined;
   const last = tokens[to - 1] as Token;
@@ -81,6 +83,10 @@ export function classifyChunk(tokens: readonly Token[], chunk: Chunk, sentenceSt
       return { ...span, type: 'METHOD', confidence: /[a-z][A-Z]|[A-Za-z]-?\d/.test(last.text) ? 0.6 : 0.5, rule: 'name-shape' };
     }
     return undefined;
+  }
+
+  if (DATA_CARRIER_HEADS.has(h) && dataCarrier(tokens, from, to)) {
+    return { ...span, type: 'DATASET', confidence: 0.65, rule: 'data-carrier', nameFrom: from, nameTo: from + 1 };
   }
 
   if ((h === 'task' || h === 'problem') && n >= 2) {
@@ -120,7 +126,7 @@ export function classifyChunk(tokens: readonly Token[], chunk: Chunk, sentenceSt
   if (ht) {
     let confidence = GENERIC_HEADS.has(h) ? 0.4 : 0.55;
     // "spatial attention", "long sequences": plausible phrases, too loose for a graph node unless cued.
-    if (h === 'attention' || (ht === 'DATASET' && WEAK_DATASET_HEADS.has(h))) confidence = Math.min(confidence, 0.4);
+    if (h === 'attention' || (ht === 'DATASET' && WEAK_DATASET_HEADS.has(h)) || sizeOnly(tokens, from, to - 1)) confidence = Math.min(confidence, 0.4);
     return { ...span, type: ht, confidence, rule: 'head' };
   }
   if (named) {
@@ -163,6 +169,11 @@ function lexiconSuffix(tokens: readonly Token[], from: number, to: number): { ty
   return undefined;
 }
 
+function sizeOnly(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!SIZE_MODIFIERS.has((tokens[k] as Token).lower)) return false;
+  return to > from;
+}
+
 function allGeneric(tokens: readonly Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) {
     const t = tokens[k] as Token;
@@ -173,7 +184,49 @@ function allGeneric(tokens: readonly Token[], from: number, to: number): boolean
   return true;
 }
 
+/** A name, then plain words, then a collection noun: "BizEval prompt set", not "BizEval Prompt Set" (a title). */
+function dataCarrier(tokens: readonly Token[], from: number, to: number): boolean {
+  const first = tokens[from] as Token;
+  if (!first.nameLike || NEVER_NAMES.has(first.lower)) return false;
+  for (let k = from + 1; k < to; k++) if ((tokens[k] as Token).nameLike || (tokens[k] as Token).capitalized) return false;
+  return true;
+}
+
+/** Words that set a name beside the noun it names: "a dataset, i.e., Infographics-650K", "a benchmark called X". */
+const APPOSITION_MARKERS = new Set(['i.e.', 'i.e', 'ie', 'namely', 'called', 'named', 'dubbed', 'termed', 'coined']);
+
+/** "a business content dataset, i.e., Infographics-650K", "the benchmark: FooBench": a name given to a data resource. */
+function namesDataResource(tokens: readonly Token[], from: number, sentenceStart: number): boolean {
+  let k = from - 1;
+  const marked = k >= sentenceStart && APPOSITION_MARKERS.has((tokens[k] as Token).lower);
+  if (marked) k--;
+  if (k < sentenceStart) return false;
+  const t = tokens[k] as Token;
+  const gap = t.gap.trim();
+  // Without a marker only a colon or parenthesis sets a name beside the noun; a comma often starts a new clause.
+  if (!(marked ? /^[,:(]?$/.test(gap) : gap === ':' || gap === '(')) return false;
+  const h = headWord(t);
+  return headType(h) === 'DATASET' && !WEAK_DATASET_HEADS.has(h);
+}
+
+/**
+ * "For language modeling tasks (Wikitext2)": a name in parentheses right after a task names the data the
+ * task is run on, unless it abbreviates the task (that is an acronym definition).
+ */
+function dataOfTask(tokens: readonly Token[], from: number, to: number, sentenceStart: number): boolean {
+  if (from - 1 < sentenceStart) return false;
+  const prev = tokens[from - 1] as Token;
+  if (prev.gap.trim() !== '(' || !(/^tasks?$/.test(prev.lower) || headType(headWord(prev)) === 'TASK')) return false;
+  const words = tokens.slice(sentenceStart, from).map((t) => t.text);
+  return matchAcronym(tokensText(tokens, from, to).replace(/\s+/g, ''), words) === 0;
+}
+
 function contextSaysDataset(tokens: readonly Token[], from: number, to: number, sentenceStart: number, sentenceEnd: number): boolean {
+  return evaluatedOn(tokens, from, to, sentenceStart, sentenceEnd) || namesDataResource(tokens, from, sentenceStart) || dataOfTask(tokens, from, to, sentenceStart);
+}
+
+/** "We evaluate on X": a name after "on" or "across" in a sentence about evaluation. */
+function evaluatedOn(tokens: readonly Token[], from: number, to: number, sentenceStart: number, sentenceEnd: number): boolean {
   let k = from - 1;
   if (k >= sentenceStart && (tokens[k] as Token).pos === 'DET') k--;
   if (k < sentenceStart) return false;

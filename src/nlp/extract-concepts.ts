@@ -2,10 +2,11 @@ import { canonicalKey, conceptId, keyParts, singularize } from './canonical-key.
 import { classifyChunk, lexiconSuffixOfName, tokensText } from './classify-chunk.js';
 import type { Typed } from './classify-chunk.js';
 import { findAcronyms, matchAcronym } from './find-acronyms.js';
-import { findChunks } from './find-candidates.js';
+import { findAsides, inAside } from './find-asides.js';
+import { findChunks, verbalGerund } from './find-candidates.js';
 import type { Chunk } from './find-candidates.js';
 import { findCodeLinks } from './find-code-links.js';
-import { caseSensitiveSurface, lexiconBroaderId, lexiconMaxParts, lookupLexiconHit, trustedAlone } from './lexicon.js';
+import { everydayWordWritten, lexiconBroaderId, lexiconMaxParts, lookupLexiconHit, trustedAlone, writtenAsLexicon } from './lexicon.js';
 import type { LexiconEntry } from './lexicon.js';
 import { tokenize } from './tokenize.js';
 import type { Sentence, Token, Tokenized } from './tokenize.js';
@@ -155,10 +156,11 @@ function isJunkName(name: string): boolean {
 /** Typed phrases of the abstract: chunks, acronym definitions, proposal cues. */
 function collectAbstract(ft: FieldText, drafts: DraftSet): void {
   const tokens = ft.tok.tokens;
-  const defs = findAcronyms(tokens);
-  const defined = new Map<number, number>();
-  for (const def of defs) defined.set(def.shortAt, def.from);
-  const chunks = findChunks(tokens);
+  // Citations and quoted example sentences name authors and data, not concepts of the paper.
+  const asides = findAsides(ft.source, tokens);
+  const outside = (k: number) => !inAside(asides, (tokens[k] as Token).start);
+  const defs = findAcronyms(tokens).filter((d) => outside(d.from));
+  const chunks = findChunks(tokens).filter((c) => outside(c.from));
   const typedChunks: Array<{ chunk: Chunk; typed: Typed | undefined }> = [];
   for (const chunk of chunks) {
     const s = sentenceOf(ft, chunk.from);
@@ -174,6 +176,9 @@ function collectAbstract(ft: FieldText, drafts: DraftSet): void {
     const cue = proposalCue(tokens, def.from, def.to, s);
     let type: ConceptType | undefined = lex?.type ?? typedLong?.type;
     if (!type && (cue || capitalizedWords(tokens, def.from, def.to))) type = 'METHOD';
+    // "the Only Connect Wall (OCW) dataset": the noun after the acronym says what a name typed only by its
+    // written shape is.
+    if (type && !lex && (!typedLong || typedLong.rule === 'title-case-name' || typedLong.rule === 'name-shape')) type = trailingHeadType(tokens, def.shortAt) ?? type;
     if (!type || isJunkName(longText)) continue;
     const d = drafts.add(longText, type, Math.min(0.95, (typedLong?.confidence ?? 0.6) + 0.2), cue ? 'PROPOSED' : 'USED', sentenceText(ft, def.from));
     drafts.alias(d, def.short);
@@ -198,6 +203,14 @@ function collectAbstract(ft: FieldText, drafts: DraftSet): void {
     // The whole phrase stays a surface so its occurrences count as mentions, but it is not a new name.
     if (phrase !== name && !drafts.surfaces.has(canonicalKey(phrase))) drafts.surfaces.set(canonicalKey(phrase), d.id);
   }
+}
+
+/** Type of the generic head right after token `k` that belongs to the name before it ("X (ACR) dataset", "the X task"). */
+function trailingHeadType(tokens: readonly Token[], k: number): ConceptType | undefined {
+  const t = tokens[k];
+  const next = tokens[k + 1];
+  if (!t || !next || next.sentence !== t.sentence || !/^\)?$/.test(t.gap.trim())) return undefined;
+  return TRAILING_HEADS.get(singularize(next.lower));
 }
 
 /** "a new family of architectures, called Titans": a capitalised name right after a naming word. */
@@ -281,6 +294,8 @@ function collectTitle(ft: FieldText, drafts: DraftSet): void {
     if (!((typed.rule === 'head' && typed.type !== 'METHOD') || (typed.rule === 'lexicon-suffix' && !describedKind(tokens, typed.from, typed.to)))) continue;
     const name = ft.source.slice(typed.start, typed.end);
     if (drafts.surfaces.has(canonicalKey(name)) || isJunkName(name)) continue;
+    // "the Only Connect Wall Dataset" when the abstract defined the Only Connect Wall dataset: the known name.
+    if (trailingHeadType(tokens, typed.to - 2) === typed.type && drafts.surfaces.has(canonicalKey(ft.source.slice(typed.start, (tokens[typed.to - 2] as Token).end)))) continue;
     drafts.add(name, typed.type, typed.rule === 'head' ? 0.5 : 0.45, 'USED', ft.source);
   }
 }
@@ -342,11 +357,14 @@ function matchSurfaces(ft: FieldText, drafts: DraftSet): void {
 }
 
 function resolveSurface(ft: FieldText, tokens: readonly Token[], from: number, to: number, key: string, drafts: DraftSet): Draft | undefined {
+  // "struggle in boosting efficiency": the verb, not the boosting technique.
+  if (to - from === 1 && verbalGerund(tokens, from)) return undefined;
   const id = drafts.surfaces.get(key);
   const lexHit = lookupLexiconHit(key);
-  if (lexHit && caseSensitiveSurface(lexHit.surface)) {
-    const written = tokensText(tokens, from, to).replace(/['’]?s$/, '');
-    if (written !== lexHit.surface && written !== lexHit.surface.replace(/s$/, '')) return id ? drafts.byId.get(id) : undefined;
+  if (lexHit) {
+    const written = tokensText(tokens, from, to);
+    // A known name written in another case still counts ("lora" once LoRA is a concept), except an everyday word.
+    if (!writtenAsLexicon(written, lexHit)) return id && !everydayWordWritten(written, lexHit) ? drafts.byId.get(id) : undefined;
   }
   if (id) return drafts.byId.get(id);
   if (!lexHit) return undefined;

@@ -19,8 +19,11 @@ export function headWord(t: Token): string {
   return singularize(parts[parts.length - 1] as string);
 }
 
-/** Words the tagger sometimes calls nouns that never sit in a name. */
-const NOT_NOMINAL = new Set(['called', 'named', 'dubbed', 'termed', 'coined', 'here', 'there', 'now', 'then', 'today', 'together', 'less', 'fewer', 'more', 'much', 'thus', 'hence', 'also', 'etc', 'i.e.', 'e.g.', 'ie', 'eg', 'vs', 'via', 'times', 'against']);
+/**
+ * Words the tagger sometimes calls nouns that never sit in a name; among them articles ("in the/NOUN
+ * former/NOUN") and the anaphora "the former" / "the latter", which point back to something already named.
+ */
+const NOT_NOMINAL = new Set(['called', 'named', 'dubbed', 'termed', 'coined', 'here', 'there', 'now', 'then', 'today', 'together', 'less', 'fewer', 'more', 'much', 'thus', 'hence', 'also', 'etc', 'i.e.', 'e.g.', 'ie', 'eg', 'vs', 'via', 'times', 'against', 'the', 'a', 'an', 'former', 'latter']);
 
 /** Whether the token can sit inside a noun phrase. */
 function isNominal(t: Token, prev: Token | undefined): boolean {
@@ -93,11 +96,28 @@ export function findChunks(tokens: readonly Token[]): Chunk[] {
   return out;
 }
 
+/**
+ * Whether the -ing word at `k` is a verb taking the words after it as its object ("of running large
+ * transformers", "in boosting efficiency") rather than the modifier of a name ("reranking models"). An
+ * adjective or article after it marks an object; a plain noun only when the tagger already read a verb and
+ * the noun is no head a concept name could end in.
+ */
+export function verbalGerund(tokens: readonly Token[], k: number): boolean {
+  const t = tokens[k] as Token;
+  const next = tokens[k + 1];
+  if (!next || next.sentence !== t.sentence || t.gap.trim() !== '') return false;
+  if (!/[a-z]ing$/.test(t.lower) || t.nameLike || NOMINAL_GERUNDS.has(t.lower)) return false;
+  // A capital mid-sentence makes it part of a name ("Sliding Window Attention").
+  if (t.capitalized && k > 0 && (tokens[k - 1] as Token).sentence === t.sentence) return false;
+  if (next.pos === 'DET' || (next.pos === 'ADJ' && !next.nameLike)) return true;
+  return t.pos === 'GERUND' && (next.pos === 'NOUN' || next.pos === 'PROPN') && !next.nameLike && headType(headWord(next)) === undefined;
+}
+
 function pushTrimmed(tokens: readonly Token[], from: number, to: number, out: Chunk[]): void {
   let a = from;
   let b = to;
   while (b > a && !canHead(tokens[b - 1] as Token)) b--;
-  while (a < b && !canLead(tokens[a] as Token, a === 0 || (tokens[a - 1] as Token).sentence !== (tokens[a] as Token).sentence)) a++;
+  while (a < b && (!canLead(tokens[a] as Token, a === 0 || (tokens[a - 1] as Token).sentence !== (tokens[a] as Token).sentence) || (a + 1 < b && verbalGerund(tokens, a)))) a++;
   if (a >= b) return;
   const first = tokens[a] as Token;
   const last = tokens[b - 1] as Token;

@@ -331,7 +331,7 @@ DATASET|LAION
 DATASET|Visual Genome
 DATASET|Penn Treebank|PTB
 DATASET|WikiText-103|Wikitext-103
-DATASET|WikiText-2
+DATASET|WikiText-2|Wikitext-2
 DATASET|PG-19|PG19
 DATASET|The Pile|Pile
 DATASET|C4
@@ -354,6 +354,9 @@ DATASET|HotpotQA
 DATASET|LongBench
 DATASET|RULER
 DATASET|Long Range Arena|LRA
+DATASET|Path-X|PathX|^Long Range Arena
+DATASET|Path-256|^Long Range Arena
+DATASET|ListOps|^Long Range Arena
 DATASET|WMT
 DATASET|IWSLT
 DATASET|CoNLL-2003
@@ -948,7 +951,7 @@ export function weakAlone(surface: string): boolean {
 }
 
 /** Acronyms too ambiguous to trust on their own; they still count when defined in the text. */
-const AMBIGUOUS_ALONE = new Set(['IS', 'AP', 'EM', 'GP', 'IE', 'IR', 'MT', 'AI', 'CV', 'ML', 'LM', 'NN', 'ARC', 'VOC', 'CUB', 'Pile', 'NQ', 'RULER', 'Adam', 'Inception', 'Claude', 'Gemini', 'Falcon', 'BLOOM', 'OPT', 'Mistral', 'KD', 'SSL', 'RL', 'LDA', 'MRR', 'KG', 'SAM', 'MIA', 'VQ', 'PRM', 'Phi', 'Whisper', 'Imagen', 'Performer', 'Reformer', 'Places', 'Steam', 'Cora', 'ETT', 'M4', 'SST', 'TTA', 'DINO', 'Alpaca', 'Codex', 'Hyena', 'MATH', 'ROOTS', 'HELM', 'CHAIR', 'POPE', 'MME', 'GIN', 'TER', 'KID', 'LIME', 'SWA']);
+const AMBIGUOUS_ALONE = new Set(['IS', 'AP', 'EM', 'GP', 'IE', 'IR', 'MT', 'AI', 'CV', 'ML', 'LM', 'NN', 'ARC', 'VOC', 'CUB', 'Pile', 'NQ', 'RULER', 'Adam', 'Inception', 'Claude', 'Gemini', 'Falcon', 'BLOOM', 'OPT', 'Mistral', 'KD', 'SSL', 'RL', 'LDA', 'MRR', 'KG', 'SAM', 'MIA', 'VQ', 'PRM', 'Phi', 'Whisper', 'Imagen', 'Performer', 'Reformer', 'Places', 'Steam', 'Cora', 'ETT', 'M4', 'SST', 'TTA', 'DINO', 'Alpaca', 'Codex', 'Hyena', 'MATH', 'ROOTS', 'HELM', 'CHAIR', 'POPE', 'MME', 'GIN', 'TER', 'KID', 'LIME', 'SWA', 'CFG']);
 
 export const LEXICON: readonly LexiconEntry[] = TABLE.split('\n')
   .map((l) => l.trim())
@@ -970,17 +973,32 @@ export interface LexiconHit {
   entry: LexiconEntry;
   /** The name or alias whose key matched. */
   surface: string;
+  /** Canonical key of `surface`. */
+  key: string;
 }
 
 let index: Map<string, LexiconHit> | undefined;
+/** The same surfaces by `looseKey`, for spellings that drop or add the hyphen before a version number. */
+const looseIndex = new Map<string, LexiconHit>();
+/** Keys with a surface that may be written in any case ("Llama" beside "LLaMA"). */
+const caseFreeKeys = new Set<string>();
 let maxWords = 1;
+
+/** "gpt-2" and "gpt2", "wikitext-2" and "wikitext2" name the same thing; a word and its number are one key here. */
+function looseKey(key: string): string {
+  return key.replace(/([a-z])-(?=\d)/g, '$1');
+}
 
 function buildIndex(): Map<string, LexiconHit> {
   const m = new Map<string, LexiconHit>();
   for (const entry of LEXICON) {
     for (const surface of [entry.name, ...entry.aliases]) {
       const k = canonicalKey(surface);
-      if (!m.has(k)) m.set(k, { entry, surface });
+      const hit = { entry, surface, key: k };
+      if (!m.has(k)) m.set(k, hit);
+      const loose = looseKey(k);
+      if (!looseIndex.has(loose)) looseIndex.set(loose, hit);
+      if (!caseSensitiveSurface(surface)) caseFreeKeys.add(k);
       maxWords = Math.max(maxWords, k.split('-').length);
     }
   }
@@ -1002,7 +1020,8 @@ export function lookupLexicon(key: string): LexiconEntry | undefined {
 
 export function lookupLexiconHit(key: string): LexiconHit | undefined {
   index ??= buildIndex();
-  return index.get(key);
+  // Most keys miss; the loose index is read as is first, so only keys with "-<digit>" pay for rewriting.
+  return index.get(key) ?? looseIndex.get(key) ?? (/[a-z]-\d/.test(key) ? looseIndex.get(looseKey(key)) : undefined);
 }
 
 /** Longest lexicon name in key parts, bounding the window of the surface matcher. */
@@ -1013,8 +1032,36 @@ export function lexiconMaxParts(): number {
 
 /**
  * Short mixed-case or upper-case surfaces ("CV", "ARC", "LoRA") must match in their written case, or
- * ordinary words ("arc", "lora") would become concepts.
+ * ordinary words ("arc", "lora") would become concepts; so must capitalised names that are everyday words
+ * ("since its inception" is not the Inception network, "places" not the Places dataset).
  */
 export function caseSensitiveSurface(surface: string): boolean {
-  return !/\s/.test(surface) && /[A-Z]/.test(surface.slice(1));
+  if (/\s/.test(surface)) return false;
+  return /[A-Z]/.test(surface.slice(1)) || everydayWordName(surface);
+}
+
+function everydayWordName(surface: string): boolean {
+  return AMBIGUOUS_ALONE.has(surface) && /^[A-Z][a-z]+$/.test(surface);
+}
+
+/**
+ * A lowercase "inception", "places": the everyday word, even where a noun phrase is expected. (A lowercase
+ * acronym such as "svm" in a noun phrase still is the acronym.)
+ */
+export function everydayWordWritten(written: string, hit: LexiconHit): boolean {
+  return everydayWordName(hit.surface) && written === written.toLowerCase();
+}
+
+/**
+ * Whether `written` spells one of the hit entry's surfaces in the case that surface needs; a plural or
+ * possessive "s" and hyphens may differ ("LLMs", "GPT2" for GPT-2).
+ */
+export function writtenAsLexicon(written: string, hit: LexiconHit): boolean {
+  index ??= buildIndex();
+  if (caseFreeKeys.has(hit.key)) return true;
+  const bare = written.replace(/['’]?s$/, '').replace(/-/g, '');
+  return [hit.entry.name, ...hit.entry.aliases].some((s) => {
+    const plain = s.replace(/-/g, '');
+    return written === s || bare === plain || bare === plain.replace(/s$/, '');
+  });
 }

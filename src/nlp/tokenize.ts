@@ -69,6 +69,21 @@ function posOf(tags: Set<string>): Pos {
 
 const COMPLEXITY = /\bO\([^()\s]{1,16}\)/g;
 
+/** "like GPT-4.In this work": a sentence break typed without its space, which compromise reads as one word. */
+const GLUED_SENTENCE = /(?<!\S)(\S*?[\p{L}\p{N}])\.([A-Z][a-z]+)(?=\s+[a-z])/gu;
+
+/**
+ * The text compromise parses. Terms are re-aligned to `source` by searching for their text, so spaces added
+ * here change how compromise splits sentences, never the offsets. URLs and e-mail addresses keep their dots.
+ */
+function parseText(source: string): string {
+  return source.replace(GLUED_SENTENCE, (m: string, before: string, after: string) => (/[/@]/.test(before) ? m : `${before}. ${after}`));
+}
+
+/** Function words that a missing space glues to the end of a name ("S2-Attentioncan provide", "DKerneland"). */
+const GLUED_FUNCTION_WORD = /^(.*[a-z0-9])(can|cannot|could|will|would|should|may|might|must|shall|and|or)$/;
+const MODALS = new Set(['can', 'cannot', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'shall']);
+
 /**
  * One compromise parse of `source`, re-aligned to character offsets by scanning the source, with the
  * split pieces of hyphenated names ("Wikitext" "-" "103") glued back into one token.
@@ -78,7 +93,9 @@ export function tokenize(source: string): Tokenized {
   const sentences: Sentence[] = [];
   if (source.trim().length === 0) return { tokens, sentences };
   // compromise's document is an array of sentences of terms; reading it directly avoids .json() costs.
-  const doc = nlp(source) as unknown as { document: Term[][] };
+  const doc = nlp(parseText(source)) as unknown as { document: Term[][] };
+  /** Per token: compromise read it as a bare verb ("provide"), the form that follows a modal. */
+  const bareVerb: boolean[] = [];
   let cursor = 0;
   for (const terms of doc.document) {
     const from = tokens.length;
@@ -114,6 +131,7 @@ export function tokenize(source: string): Tokenized {
         nameLike: isNameLike(text),
         capitalized: /^[A-Z]/.test(text),
       });
+      bareVerb.push(term.tags.has('Infinitive'));
     }
     if (tokens.length > from) {
       const first = tokens[from] as Token;
@@ -121,6 +139,7 @@ export function tokenize(source: string): Tokenized {
       sentences.push({ start: first.start, end: last.end, from, to: tokens.length });
     }
   }
+  splitGluedFunctionWords(source, tokens, bareVerb);
   mergeComplexity(source, tokens);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
@@ -128,11 +147,47 @@ export function tokenize(source: string): Tokenized {
     t.gap = source.slice(t.end, next ? next.start : source.length);
   }
   for (const s of sentences) {
-    // Extend to the closing punctuation so evidence reads as a sentence.
-    const m = /^[^\s]*/.exec(source.slice(s.end));
+    // Extend to the closing punctuation so evidence reads as a sentence (not into a glued next sentence).
+    const m = /^[^\s\p{L}\p{N}]*/u.exec(source.slice(s.end));
     s.end += m ? m[0].length : 0;
   }
   return { tokens, sentences: reindex(sentences, tokens) };
+}
+
+/**
+ * "S2-Attentioncan provide": a name the text also writes on its own, with a function word glued to it, is the
+ * name followed by that word. Without the name written elsewhere the split would be a guess ("Pelican").
+ */
+function splitGluedFunctionWords(source: string, tokens: Token[], bareVerb: boolean[]): void {
+  for (let i = tokens.length - 1; i >= 0; i--) {
+    const t = tokens[i] as Token;
+    if (!t.nameLike) continue;
+    const m = GLUED_FUNCTION_WORD.exec(t.text);
+    if (!m) continue;
+    const stem = m[1] as string;
+    const word = m[2] as string;
+    const next = tokens[i + 1];
+    if (MODALS.has(word) && !(next && next.sentence === t.sentence && bareVerb[i + 1])) continue;
+    if (!isNameLike(stem) || !writtenAlone(source, stem)) continue;
+    const cut = t.start + stem.length;
+    const glued: Token = { ...t, text: word, lower: word, start: cut, pos: MODALS.has(word) ? 'VERB' : 'CONJ', hyphenated: false, nameLike: false, capitalized: false };
+    t.text = stem;
+    t.lower = stem.toLowerCase();
+    t.end = cut;
+    t.nameLike = true;
+    tokens.splice(i + 1, 0, glued);
+    bareVerb.splice(i + 1, 0, false);
+  }
+}
+
+/** Whether `word` occurs in `source` as a whole word, not only inside longer ones. */
+function writtenAlone(source: string, word: string): boolean {
+  for (let at = source.indexOf(word); at >= 0; at = source.indexOf(word, at + 1)) {
+    const before = source[at - 1] ?? ' ';
+    const after = source[at + word.length] ?? ' ';
+    if (!/[\p{L}\p{N}-]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
 }
 
 /** "O(n^2)" arrives as "O(n^2" plus a ")" in the gap; keep the notation whole so it is not read as a word. */

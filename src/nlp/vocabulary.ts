@@ -114,6 +114,16 @@ export const VACUOUS_MODIFIERS = words(`
   structural functional practical-use unified
 `);
 
+/** Collection nouns that, after a name, make the name one of data: "our BizEval prompt set", "the Path-X challenge". */
+export const DATA_CARRIER_HEADS = words(`
+  set challenge testbed
+`);
+
+/** Modifiers that say how big a thing is, not which one it is ("large transformers", "small datasets"). */
+export const SIZE_MODIFIERS = words(`
+  large small big tiny giant
+`);
+
 /** Data heads too broad for a graph node on their own ("long sequences", "natural images"). */
 export const WEAK_DATASET_HEADS = words(`
   data image video text sentence document speech utterance recording record dialog dialogue sequence caption

@@ -36,6 +36,18 @@ describe('findChunks', () => {
     expect(chunks("OAT's predicted gaze scanpaths align.")).toContain('OAT');
   });
 
+  it('drops a leading -ing verb that takes the rest of the phrase as its object', () => {
+    expect(chunks('It opens the possibility of running large transformers on phones.')).toContain('large transformers');
+    expect(chunks('the cost of building large datasets is high')).toContain('large datasets');
+    // A known gerund head before its own head noun is part of the name.
+    expect(chunks('We report parsing accuracy.')).toEqual(['parsing accuracy']);
+  });
+
+  it('keeps articles and the anaphora "former" / "latter" out of phrases, whatever the tagger says', () => {
+    expect(chunks('It correlates with model size in the former.')).toEqual(['model size']);
+    expect(chunks('In the latter, we uncover a regime.')).toEqual(['regime']);
+  });
+
   it('drops descriptive participles but keeps classifying ones', () => {
     expect(chunks('the trained models beat unconstrained videos')).toEqual(['models', 'unconstrained videos']);
   });

@@ -81,6 +81,54 @@ describe('junk stays out of the graph', () => {
     expect(gd?.mentions.map((m) => m.text)).toEqual(['gradient descent']);
   });
 
+  it('does not make concepts of author names in inline citations', () => {
+    const abstract =
+      'The circuit also solves the Colored Objects task (Ippolito & Callison-Burch, 2023). Sparse attention ' +
+      '(Child et al., 2019; Zaheer-Smith, 2020) helps, and Wang et al. (2022) found it in GPT-2.';
+    const x = ids('', abstract, 0);
+    expect(x.filter((id) => /ippolito|callison|child|zaheer|wang/.test(id))).toEqual([]);
+    expect(x).toEqual(expect.arrayContaining(['task:colored-object', 'method:gpt-2']));
+  });
+
+  it('does not make concepts of names inside a quoted example sentence, but keeps a quoted term', () => {
+    const abstract = 'Models must recall, e.g. "Bilbo Baggins took the Arkenstone from Smaug". On this task, termed "associative recall", attention wins.';
+    const x = ids('', abstract, 0);
+    expect(x.filter((id) => /bilbo|baggin|arkenstone|smaug/.test(id))).toEqual([]);
+    expect(x).toContain('task:associative-recall');
+  });
+
+  it('reads "the former" and "the latter" as anaphora, not concepts', () => {
+    const abstract = 'We test isotropic and skewed inputs. In the former, softmax attention learns fast. In the latter, it correlates with model size in the former.';
+    expect(ids('', abstract, 0).filter((id) => /former|latter/.test(id))).toEqual([]);
+  });
+
+  it('does not read a gerund verb with its object as a method ("running large transformers", "in boosting efficiency")', () => {
+    const abstract = 'It opens the possibility of running large transformers on phones. Frameworks struggle in boosting efficiency with sparsity.';
+    const x = ids('', abstract);
+    expect(x.filter((id) => /running|boosting/.test(id))).toEqual([]);
+    expect(x).toContain('method:transformer');
+    // The technique named as such still counts.
+    expect(ids('', 'We apply boosting to weak learners.')).toContain('method:boosting');
+  });
+
+  it('keeps a phrase whose only modifier is a size out of the graph but available at confidence 0', () => {
+    expect(ids('', 'We train large transformers.')).toEqual(['method:transformer']);
+    expect(ids('', 'We train large transformers.', 0)).toEqual(['method:large-transformer']);
+  });
+
+  it('reads a lowercase everyday word as the word, not the network or dataset of that name ("since its inception")', () => {
+    expect(ids('', 'AI research has grown since its inception and places weight on data.', 0).filter((id) => /inception|places/.test(id))).toEqual([]);
+    const c = concept('', 'Features come from Inception. AI research has grown since its inception.', 'method:inception');
+    expect(c?.mentions.map((m) => m.text)).toEqual(['Inception']);
+  });
+
+  it('makes no concept of a name glued to a modal verb or to the next sentence', () => {
+    const abstract = 'We propose FooFormer. Unlike GPT-4.In experiments, we show FooFormercan provide a 2x speed-up.';
+    const x = extractConcepts({ title: '', abstract }, { minConfidence: 0 }).concepts;
+    expect(x.map((c) => c.id)).toEqual(['method:fooformer', 'method:gpt-4']);
+    expect(x[0]!.mentions.map((m) => m.text)).toEqual(['FooFormer', 'FooFormer']);
+  });
+
   it('does not let "called" glue a description to a name', () => {
     const x = ids('', 'We propose a new framework called LightNet.');
     expect(x).toContain('method:lightnet');
@@ -105,6 +153,35 @@ describe('typing', () => {
 
   it('types a capitalised name before "task" as a task', () => {
     expect(ids('', 'We boost accuracy on the Colored Objects task.')).toContain('task:colored-object');
+  });
+
+  it('types a name in parentheses right after a task as the data the task is run on ("language modeling tasks (Wikitext2)")', () => {
+    expect(typeOf('For image captioning tasks (FooCaps), prior methods fail.', 'FooCaps')).toEqual({ type: 'DATASET', rule: 'on-name' });
+    expect(ids('', 'For language modeling tasks (Wikitext2), prior methods fail.')).toContain('dataset:wikitext-2');
+    // An acronym of the task is its definition, not data.
+    expect(ids('', 'We study visual question answering (VQA).')).toEqual(['task:visual-question-answering']);
+  });
+
+  it('types a name set beside a dataset noun as a dataset ("a dataset, i.e., X", "a benchmark called X")', () => {
+    expect(typeOf('We build a business content dataset, i.e., Infographics-650K, with layouts.', 'Infographics-650K')).toEqual({ type: 'DATASET', rule: 'on-name' });
+    expect(typeOf('We release a new benchmark called QuuxBench for tests.', 'QuuxBench')).toEqual({ type: 'DATASET', rule: 'on-name' });
+    // A comma alone often starts a new clause: "On the dataset, BiFormer wins".
+    expect(typeOf('On the new dataset, BiFormer wins.', 'BiFormer')).toEqual({ type: 'METHOD', rule: 'name-shape' });
+  });
+
+  it('types a name before a collection noun as a dataset named by the name ("our BizEval prompt set", "the Path-X challenge")', () => {
+    const x = extractConcepts({ title: '', abstract: 'We win on our BizEval prompt set. We hope BizEval helps. Models fail the Frob-12 challenge.' }).concepts;
+    expect(x.find((c) => c.id === 'dataset:bizeval')?.mentions.map((m) => m.text)).toEqual(['BizEval prompt set', 'BizEval']);
+    expect(x.map((c) => c.id)).toContain('dataset:frob-12');
+  });
+
+  it('types an acronym expansion by the noun after the acronym, and merges the title mention with the head', () => {
+    const title = 'Red Herrings in the Only Widget Wall Dataset';
+    const x = extractConcepts({ title, abstract: 'We present the Only Widget Wall (OWW) dataset for puzzles.' }).concepts;
+    const oww = x.find((c) => c.id === 'dataset:only-widget-wall');
+    expect(oww?.aliases).toContain('OWW');
+    expect(oww?.mentions.map((m) => m.text)).toEqual(['Only Widget Wall Dataset', 'Only Widget Wall', 'OWW']);
+    expect(x.some((c) => c.type === 'METHOD' || c.id.endsWith('-dataset'))).toBe(false);
   });
 
   it('counts a trailing "task" as part of the mention but not of the name', () => {

@@ -89,6 +89,25 @@ describe('coverage of well-known recent concepts', () => {
     expect(ids('', abstract)).toEqual(expect.arrayContaining(expected));
   });
 
+  it('matches a known name written without the hyphen before its version number (GPT2, Wikitext2)', () => {
+    expect(ids('', 'It reproduces on a larger GPT2 model.')).toEqual(['method:gpt-2']);
+    expect(ids('', 'We report perplexity on Wikitext2.')).toEqual(expect.arrayContaining(['dataset:wikitext-2']));
+    expect(lookupLexicon('gpt4')?.name).toBe('GPT-4');
+  });
+
+  it('knows the Long Range Arena tasks Path-X and Path-256 as datasets under LRA', () => {
+    const x = extractConcepts({ title: '', abstract: 'It beats chance on Path-X and Path-256.' }).concepts;
+    expect(x.map((c) => [c.id, c.broader])).toEqual([
+      ['dataset:path-256', 'dataset:long-range-arena'],
+      ['dataset:path-x', 'dataset:long-range-arena'],
+    ]);
+  });
+
+  it('leaves an acronym the lexicon knows for two concepts to in-text definitions (CFG)', () => {
+    expect(ids('', 'We sample with a layout conditional CFG.', 0).filter((id) => id.includes('grammar'))).toEqual([]);
+    expect(ids('', 'We parse with a context-free grammar (CFG). The CFG is small.')).toContain('method:context-free-grammar');
+  });
+
   it('types generic-sounding entries in mention mode but keeps them out of the graph alone', () => {
     const abstract = 'Reasoning improves when attention heads specialize.';
     expect(ids('', abstract)).toEqual([]);

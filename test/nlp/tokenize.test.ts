@@ -39,3 +39,30 @@ describe('tokenize with spaced punctuation', () => {
     expect(tokens[1]!.gap).toBe(' , ');
   });
 });
+
+describe('tokenize with missing spaces', () => {
+  it('splits a sentence break typed without its space after a name ("GPT-4.In this work")', () => {
+    const s = 'Prior work relies on GPT-4.In this work, we introduce BarNet.';
+    const { tokens, sentences } = tokenize(s);
+    expect(tokens.map((t) => t.text)).toEqual(expect.arrayContaining(['GPT-4', 'In']));
+    expect(sentences.map((x) => s.slice(x.start, x.end))).toEqual(['Prior work relies on GPT-4.', 'In this work, we introduce BarNet.']);
+    for (const t of tokens) expect(s.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it('leaves dots in URLs and before lowercase words alone', () => {
+    expect(texts('Code: github.com/acme/Repo.In the paper see v1.in use.')).toContain('github.com/acme/Repo.In');
+    expect(tokenize('It uses github.com/acme/Repo.In the end it works.').sentences).toHaveLength(1);
+  });
+
+  it('splits a modal glued to a name that the text also writes alone ("S2-Attentioncan provide")', () => {
+    const s = 'We train with S2-Attention. We show S2-Attentioncan provide a speed-up.';
+    const { tokens } = tokenize(s);
+    expect(tokens.map((t) => t.text)).toEqual(expect.arrayContaining(['S2-Attention', 'can', 'provide']));
+    expect(tokens.map((t) => t.text)).not.toContain('S2-Attentioncan');
+    for (const t of tokens) expect(s.slice(t.start, t.end)).toBe(t.text);
+  });
+
+  it('keeps a name ending in "can" whole when the text never writes the shorter name', () => {
+    expect(texts('Models like MoE-Pelican provide gains.')).toContain('MoE-Pelican');
+  });
+});
