@@ -1,4 +1,5 @@
 import { PapergraphError } from '../errors/index.js';
+import { isIsoDate } from '../ingest/index.js';
 import { CONCEPT_TYPES, FIELDS, ROLES, canonicalKey } from '../nlp/index.js';
 import type { ConceptType, Mention } from '../nlp/index.js';
 import { compareMentions } from './compare.js';
@@ -59,13 +60,6 @@ export function conceptKeys(concept: { name: string; aliases: readonly string[] 
 }
 
 const CONCEPT_ID = /^(method|task|dataset|metric):\S/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-function isIsoDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().endsWith(`${value}T00:00:00.000Z`);
-}
 
 const isStringArray = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === 'string');

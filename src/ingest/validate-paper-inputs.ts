@@ -19,6 +19,10 @@ const text = (label: string, max: number) =>
     .min(1, `${label} must not be empty`)
     .max(max, `${label} is longer than ${max} characters`);
 
+const ISO_DATE = z.iso.date();
+// Dates often arrive as timestamps ("2024-01-02T10:00:00Z"); the day is what papergraph keeps.
+const ISO_DATE_TIME = z.iso.datetime({ offset: true, local: true });
+
 const makePaperInputSchema = (titleRequired: boolean) => z.object(
   {
     id: z
@@ -43,7 +47,7 @@ const makePaperInputSchema = (titleRequired: boolean) => z.object(
       .nullish(),
     published: z
       .string({ error: 'published must be a date string' })
-      .refine(isIsoDate, 'published must be a date as YYYY-MM-DD (or a full ISO timestamp)')
+      .refine((value) => isIsoDate(value) || ISO_DATE_TIME.safeParse(value).success, 'published must be a date as YYYY-MM-DD (or a full ISO timestamp)')
       .transform((value) => value.slice(0, 10))
       .nullish(),
     authors: z
@@ -56,11 +60,9 @@ const makePaperInputSchema = (titleRequired: boolean) => z.object(
 const paperInputSchema = makePaperInputSchema(true);
 const untitledPaperInputSchema = makePaperInputSchema(false);
 
-function isIsoDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
-  if (!match) return false;
-  const date = new Date(`${match[1]}-${match[2]}-${match[3]}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value.slice(0, 10));
+/** A calendar date as YYYY-MM-DD (real days only: no 2023-02-29). */
+export function isIsoDate(value: string): boolean {
+  return ISO_DATE.safeParse(value).success;
 }
 
 export interface ValidateOptions {
