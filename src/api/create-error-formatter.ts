@@ -4,6 +4,20 @@ import { isPapergraphError } from '../errors/index.js';
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 
+/**
+ * Apollo's codes for a request the client got wrong (syntax, validation, a malformed HTTP request, an
+ * unknown operation name, persisted queries). Clients see one code for all of them, `BAD_USER_INPUT`, with
+ * Apollo's code kept as `extensions.reason` for those who want the stage.
+ */
+const APOLLO_REQUEST_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
 /** Follows `originalError` links down to what was actually thrown. */
 function rootCause(error: unknown): unknown {
   let current = error;
@@ -14,8 +28,9 @@ function rootCause(error: unknown): unknown {
 /**
  * Apollo's `formatError`. Every error leaves with an `extensions.code`:
  * - `PapergraphError`: its code, message and details (internal ones masked);
- * - GraphQL errors (parse, validation, variable coercion, limits): their Apollo code, except refusals by our
- *   limits (tagged `extensions.limit`), which become `BAD_USER_INPUT` whichever stage raised them;
+ * - GraphQL errors (parse, validation, variable coercion, limits, malformed requests): `BAD_USER_INPUT`, with
+ *   Apollo's code as `extensions.reason`, and our limits' refusals tagged `extensions.limit` whichever stage
+ *   raised them;
  * - anything else is a bug: logged whole, answered with "Internal server error" and nothing of its content.
  */
 export function createErrorFormatter(logger: Logger) {
@@ -29,21 +44,24 @@ export function createErrorFormatter(logger: Logger) {
     }
     if (cause instanceof GraphQLError) {
       const extensions = formatted.extensions ?? {};
+      const code = extensions['code'];
+      const reason = typeof code === 'string' && APOLLO_REQUEST_CODES.has(code) ? { reason: code } : {};
       if (typeof extensions['limit'] === 'string') {
-        return { ...formatted, extensions: { ...extensions, code: 'BAD_USER_INPUT' } };
+        return { ...formatted, extensions: { ...extensions, code: 'BAD_USER_INPUT', ...reason } };
       }
       // graphql-js raises the parser's token limit as a plain syntax error ("more that" sic); it is our limit.
-      if (extensions['code'] === 'GRAPHQL_PARSE_FAILED' && /contains more tha[nt] \d+ tokens/.test(formatted.message)) {
+      if (code === 'GRAPHQL_PARSE_FAILED' && /contains more tha[nt] \d+ tokens/.test(formatted.message)) {
         return {
           ...formatted,
           message: formatted.message.replace(/^Syntax Error: /, '').replace('more that', 'more than'),
-          extensions: { ...extensions, code: 'BAD_USER_INPUT', limit: 'maxTokens' },
+          extensions: { ...extensions, code: 'BAD_USER_INPUT', ...reason, limit: 'maxTokens' },
         };
       }
-      if (extensions['code'] === undefined || extensions['code'] === 'INTERNAL_SERVER_ERROR') {
+      if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
         logger.error({ err: cause, ...where }, 'GraphQL execution error');
         return { ...formatted, extensions: { ...extensions, code: 'INTERNAL_SERVER_ERROR' } };
       }
+      if ('reason' in reason) return { ...formatted, extensions: { ...extensions, code: 'BAD_USER_INPUT', ...reason } };
       return formatted;
     }
     return masked(formatted, logger, cause);

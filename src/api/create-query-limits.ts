@@ -118,6 +118,8 @@ export function createQueryLimits(schema: GraphQLSchema, options: QueryLimitsOpt
     // plugin that throws outside Apollo's error handling.
     costLimit: { enabled: false },
     maxTokens: { enabled: false },
+    // The schema is public (introspection is on), so hiding "Did you mean …?" would only make errors less helpful.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
     // armor types its plugins against Apollo's CommonJS declarations; the objects are the same at runtime.

@@ -42,9 +42,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-/** A request-level refusal in the GraphQL response shape, so clients parse every failure alike. */
-function sendRequestError(res: ServerResponse, status: number, message: string, code = 'BAD_REQUEST'): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code } }] });
+/**
+ * A request-level refusal in the GraphQL response shape and codes, so clients parse every failure alike:
+ * `BAD_USER_INPUT` with `reason: "BAD_REQUEST"`, as Apollo's own refusals of a malformed request get.
+ */
+function sendRequestError(res: ServerResponse, status: number, message: string): void {
+  sendJson(res, status, { errors: [{ message, extensions: { code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST' } }] });
 }
 
 /** Sets CORS headers for an allowed origin; a disallowed one gets none, so the browser blocks the response. */
@@ -85,8 +88,14 @@ function parseContentType(header: string | undefined): { type: string; charset: 
   return { type, charset: charset?.replace(/^"|"$/g, '') };
 }
 
-/** Errors about a well-formed request's document or variables, as opposed to a malformed HTTP request. */
-const GRAPHQL_REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+/**
+ * Whether an error is about a well-formed request's document or variables, as opposed to a malformed HTTP
+ * request (`reason: "BAD_REQUEST"`) or an operation name that matches nothing.
+ */
+function isGraphQLRequestError(extensions: { code?: unknown; reason?: unknown } | undefined): boolean {
+  if (extensions?.code !== 'BAD_USER_INPUT') return false;
+  return extensions.reason === undefined || extensions.reason === 'GRAPHQL_PARSE_FAILED' || extensions.reason === 'GRAPHQL_VALIDATION_FAILED';
+}
 
 /**
  * GraphQL over HTTP: a server SHOULD answer a well-formed request with 200 when the response is
@@ -96,9 +105,9 @@ const GRAPHQL_REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VA
 function isLegacyJsonRequestError(status: number, contentType: string | undefined, body: string): boolean {
   if (status !== 400 || !contentType?.startsWith('application/json')) return false;
   try {
-    const parsed = JSON.parse(body) as { errors?: { extensions?: { code?: unknown } }[] };
+    const parsed = JSON.parse(body) as { errors?: { extensions?: { code?: unknown; reason?: unknown } }[] };
     const errors = parsed.errors ?? [];
-    return errors.length > 0 && errors.every((error) => GRAPHQL_REQUEST_ERROR_CODES.has(String(error.extensions?.code)));
+    return errors.length > 0 && errors.every((error) => isGraphQLRequestError(error.extensions));
   } catch {
     return false;
   }
@@ -121,7 +130,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const httpServer = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       logger.error({ err: error, url: req.url }, 'unhandled error serving HTTP request');
-      if (!res.headersSent) sendRequestError(res, 500, INTERNAL_ERROR_MESSAGE, 'INTERNAL_SERVER_ERROR');
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: INTERNAL_ERROR_MESSAGE, extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
       else res.destroy();
     });
   });

@@ -93,10 +93,15 @@ describe('operation limits', () => {
     expect(result.errors).toBeUndefined();
   });
 
-  it('keeps GraphQL validation errors under their own code', async () => {
+  it('suggests the field a misspelt one was meant to be', async () => {
+    const result = await executor.execute({ query: `{ stats { paper } }` });
+    expect(result.errors?.[0]?.message).toMatch(/Did you mean "papers"\?/);
+  });
+
+  it('answers GraphQL syntax and validation errors as BAD_USER_INPUT, with the stage as the reason', async () => {
     const result = await executor.execute({ query: `{ nope }` });
-    expect(result.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(result.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_VALIDATION_FAILED' });
     const syntax = await executor.execute({ query: `{ papers ` });
-    expect(syntax.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_PARSE_FAILED');
+    expect(syntax.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_PARSE_FAILED' });
   });
 });

@@ -96,7 +96,7 @@ describe('HTTP server', () => {
   it('answers invalid JSON with 400 and a coded error', async () => {
     const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' });
     expect(response.status).toBe(400);
-    expect((await json(response)).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect((await json(response)).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST' });
   });
 
   it('answers CORS preflights for configured origins only', async () => {
@@ -122,7 +122,7 @@ describe('HTTP server', () => {
     expect(await json(allowed)).toEqual({ data: { stats: { papers: 5 } } });
     const plain = await fetch(url);
     expect(plain.status).toBe(400);
-    expect((await json(plain)).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect((await json(plain)).errors[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST' });
   });
 
   it('answers unknown paths with 404', async () => {
