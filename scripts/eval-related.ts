@@ -43,6 +43,10 @@ async function main(): Promise<void> {
   };
   const conceptTerms = (concepts: Map<string, ExtractedConcept[]>) =>
     papers.map((p) => ({ id: p.id, terms: concepts.get(p.id)!.flatMap((c) => c.mentions.map(() => c.id)) }));
+  const withBroader = (concepts: Map<string, ExtractedConcept[]>) =>
+    conceptTerms(concepts).map((doc) => ({ ...doc, terms: [...doc.terms, ...concepts.get(doc.id)!.flatMap((c) => (c.broader ? [c.broader] : []))] }));
+  const withNameWords = (concepts: Map<string, ExtractedConcept[]>) =>
+    conceptTerms(concepts).map((doc) => ({ ...doc, terms: [...doc.terms, ...concepts.get(doc.id)!.flatMap((c) => tokenizeWords(c.name))] }));
   const mentionWords = (concepts: Map<string, ExtractedConcept[]>) =>
     papers.map((p) => ({ id: p.id, terms: concepts.get(p.id)!.flatMap((c) => c.mentions.flatMap((m) => tokenizeWords(m.text))) }));
   const chunkTerms = (withHeads: boolean) =>
@@ -68,6 +72,8 @@ async function main(): Promise<void> {
     ['served: IDF-weighted cosine over shared graph concepts (what `related` returns)', meanAveragePrecision((id) => served.get(id) ?? [], judged)],
     ['baseline: TF-IDF cosine over title + abstract words', meanAveragePrecision(baseline, judged)],
     ['TF-IDF over concept ids, graph concepts (confidence ≥ 0.5)', meanAveragePrecision(createTermRanking(conceptTerms(graphConcepts)), judged)],
+    ['… plus each concept’s broader concept', meanAveragePrecision(createTermRanking(withBroader(graphConcepts)), judged)],
+    ['… plus the words of each concept name', meanAveragePrecision(createTermRanking(withNameWords(graphConcepts)), judged)],
     ['TF-IDF over concept ids, every typed phrase (confidence ≥ 0)', meanAveragePrecision(createTermRanking(conceptTerms(mentionConcepts)), judged)],
     ['TF-IDF over the words inside graph concept mentions', meanAveragePrecision(createTermRanking(mentionWords(graphConcepts)), judged)],
     ['TF-IDF over the words inside every typed phrase', meanAveragePrecision(createTermRanking(mentionWords(mentionConcepts)), judged)],
