@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import nlp from 'compromise';
 import { extractConcepts, extractConceptsParallel } from '../src/nlp/index.js';
 import type { ExtractInput } from '../src/nlp/index.js';
-import { readSeedPapers } from './read-seed-papers.js';
+import { readPapers } from '../src/ingest/index.js';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -83,14 +83,15 @@ async function throughput(seeds: ExtractInput[], n: number, workers: number | un
   );
 }
 
+const { papers: seeds } = await readPapers(new URL('../seeds/trending-attention-papers.txt', import.meta.url).pathname);
 const parallelN = arg('--parallel');
 if (parallelN) {
   const workers = arg('--workers');
-  await throughput(readSeedPapers(new URL('../seeds/trending-attention-papers.txt', import.meta.url).pathname), Number(parallelN), workers === undefined ? undefined : Number(workers));
+  await throughput(seeds, Number(parallelN), workers === undefined ? undefined : Number(workers));
   process.exit(0);
 }
 
 const rounds = Number(arg('--rounds') ?? 5);
-await bench('seeds', readSeedPapers(new URL('../seeds/trending-attention-papers.txt', import.meta.url).pathname), rounds);
+await bench('seeds', seeds, rounds);
 const path = arg('--scierc');
 if (path) await bench('scierc', scierc(path), rounds);

@@ -6,7 +6,7 @@ import { findAsides, inAside } from './find-asides.js';
 import { findChunks, verbalGerund } from './find-candidates.js';
 import type { Chunk } from './find-candidates.js';
 import { findCodeLinks } from './find-code-links.js';
-import { everydayWordWritten, lexiconBroaderId, lexiconMaxParts, lookupLexiconHit, trustedAlone, writtenAsLexicon } from './lexicon.js';
+import { everydayWordWritten, lexiconBroaderId, lexiconMaxParts, lookupLexicon, lookupLexiconHit, trustedAlone, writtenAsLexicon } from './lexicon.js';
 import type { LexiconEntry } from './lexicon.js';
 import { tokenize } from './tokenize.js';
 import type { Sentence, Token, Tokenized } from './tokenize.js';
@@ -40,7 +40,7 @@ const NAMING_WORDS = new Set(['called', 'named', 'dubbed', 'termed', 'coined']);
 const PASSIVE_PROPOSED = new Set(['proposed', 'presented', 'introduced', 'described', 'developed']);
 /** Verbs that open a title clause ("… to Mitigate In-Context Hallucination"); not part of a name after them. */
 const TITLE_VERBS = new Set(['mitigate', 'mitigates', 'reduce', 'reduces', 'improve', 'improves', 'enhance', 'enhances', 'boost', 'boosts', 'fix', 'fixes', 'unlock', 'unlocks', 'rethink', 'revisit', 'revisits', 'eliminate', 'eliminates', 'understand', 'understands', 'accelerate', 'accelerates', 'measure', 'measures', 'characterize', 'characterizes', 'leverage', 'leverages', 'harness', 'harnesses', 'unveil', 'unveils', 'tame', 'taming', 'bridge', 'bridges', 'explore', 'explores', 'detect', 'detects', 'prevent', 'prevents', 'overcome', 'overcomes', 'alleviate', 'alleviates', 'analyze', 'analyzes', 'evaluate', 'evaluates', 'benchmark', 'benchmarks', 'optimize', 'optimizes', 'demystify', 'demystifies']);
-const TITLE_BREAKS = new Set(['of', 'for', 'with', 'in', 'on', 'and', 'or', 'the', 'a', 'an', 'to', 'via', 'from', 'at', 'by', 'through', 'without', 'towards', 'toward', 'using', 'as', 'is', 'are', 'does', 'do', 'how', 'what', 'why', 'when', 'can', 'vs', 'versus', 'beyond', 'into', 'under', 'over', 'is', 'not', 'all', 'you', 'need', 'your', 'its', 'it', 'we', 'our', 'be']);
+const TITLE_BREAKS = new Set(['of', 'for', 'with', 'in', 'on', 'and', 'or', 'the', 'a', 'an', 'to', 'via', 'from', 'at', 'by', 'through', 'without', 'towards', 'toward', 'using', 'as', 'is', 'are', 'does', 'do', 'how', 'what', 'why', 'when', 'can', 'vs', 'versus', 'beyond', 'into', 'under', 'over', 'not', 'all', 'you', 'need', 'your', 'its', 'it', 'we', 'our', 'be']);
 
 function compareIds(a: { id: string }, b: { id: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -80,7 +80,7 @@ class DraftSet {
 
   add(name: string, type: ConceptType, confidence: number, role: Role, evidence?: string): Draft {
     const key = canonicalKey(name);
-    const lex = lookupLexiconHit(key)?.entry;
+    const lex = lookupLexicon(key);
     // The lexicon is authored and wins over rule-based typing for the names it knows.
     const finalType = lex ? lex.type : type;
     const finalName = lex ? lex.name : name;
@@ -171,7 +171,7 @@ function collectAbstract(ft: FieldText, drafts: DraftSet): void {
     const longKey = canonicalKey(longText);
     const shortKey = canonicalKey(def.short);
     const s = sentenceOf(ft, def.from);
-    const lex = lookupLexiconHit(longKey)?.entry ?? lookupLexiconHit(shortKey)?.entry;
+    const lex = lookupLexicon(longKey) ?? lookupLexicon(shortKey);
     const typedLong = typedChunks.find((c) => c.typed && c.chunk.to === def.to && c.typed.to === def.to)?.typed;
     const cue = proposalCue(tokens, def.from, def.to, s);
     let type: ConceptType | undefined = lex?.type ?? typedLong?.type;

@@ -1007,9 +1007,9 @@ function buildIndex(): Map<string, LexiconHit> {
 
 /** Id of the broader concept the lexicon gives for the entry named by this canonical key, if any. */
 export function lexiconBroaderId(key: string): string | undefined {
-  const entry = lookupLexiconHit(key)?.entry;
+  const entry = lookupLexicon(key);
   if (!entry?.broader) return undefined;
-  const parent = lookupLexiconHit(canonicalKey(entry.broader))?.entry;
+  const parent = lookupLexicon(canonicalKey(entry.broader));
   return parent ? conceptId(parent.type, canonicalKey(parent.name)) : undefined;
 }
 

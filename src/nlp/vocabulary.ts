@@ -58,7 +58,7 @@ export const GENERIC_HEADS = words(`
   representation embedding representations unit head block cell operator formulation paradigm training inference
   learning baseline baselines art state-of-the-art object objects token tokens input output inputs outputs
   variety range series family class group pair context scenario domain area field direction trend line
-  insight understanding need design implementation behavior pattern strength layer loss objective criterion
+  insight understanding need design implementation behavior pattern strength loss objective criterion
 `);
 
 /**
@@ -72,7 +72,7 @@ export const NON_NAMING_MODIFIERS = words(`
   promising modern standard main first second third last final few little much own particular corresponding
   original alternative general generic common usual basic efficient robust accurate scalable superior competitive
   comprehensive extensive rigorous empirical theoretical practical crucial critical core underlying relevant
-  above following previous latter former initial subsequent respective potential actual real total average
+  above following latter former initial subsequent potential actual real total average
   full large-scale small-scale sufficient novelty resulting related similar comparable suitable appropriate
   state-of-the-art sota conventional classical classic vanilla naive improved enhanced higher lower faster deeper
   larger smaller individual public established multiple suboptimal fast consistent heightened real-world plausible

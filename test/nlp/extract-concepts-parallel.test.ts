@@ -1,7 +1,7 @@
 import { extractConcepts, extractConceptsParallel } from '../../src/nlp/index.js';
-import { readSeedPapers } from '../../bench/read-seed-papers.js';
+import { readPapers } from '../../src/ingest/index.js';
 
-const seeds = readSeedPapers(new URL('../../seeds/trending-attention-papers.txt', import.meta.url).pathname);
+const { papers: seeds } = await readPapers(new URL('../../seeds/trending-attention-papers.txt', import.meta.url).pathname);
 
 describe('extractConceptsParallel', () => {
   it('returns results in input order, equal to one-by-one extraction', async () => {

@@ -62,6 +62,8 @@ export const SCHEMA_STATEMENTS = [
 const PAPER = 'p {.id, .title, .abstract, .url, .published, .authors, .codeLinks}';
 const PAPER_COUNT = 'COUNT { (c)<-[:MENTIONS]-() }';
 const CONCEPT = `c {.id, .name, .type, .aliases, .broader, paperCount: ${PAPER_COUNT}}`;
+/** `compareConceptRank` in Cypher, so every concept ranking agrees with the embedded store; needs `c` bound. */
+const RANK_CONCEPTS = `WITH c, ${PAPER_COUNT} AS paperCount ORDER BY paperCount DESC, c.name, c.id`;
 /** Lucene refuses queries with more than 1 024 clauses; the exact check in Cypher covers the rest. */
 const MAX_INDEX_TERMS = 1_000;
 
@@ -288,8 +290,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
   async function topConceptIds(tx: ManagedTransaction, type: ConceptType, first: number): Promise<string[]> {
     const records = await rows(
       tx,
-      `MATCH (c:Concept {type: $type}) WITH c, ${PAPER_COUNT} AS paperCount
-       ORDER BY paperCount DESC, c.name, c.id LIMIT $first RETURN c.id AS id`,
+      `MATCH (c:Concept {type: $type}) ${RANK_CONCEPTS} LIMIT $first RETURN c.id AS id`,
       { type, first: neo4j.int(first) },
     );
     return records.map((r) => r.get('id') as string);
@@ -498,7 +499,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
            AND ($query IS NULL OR toLower(c.name) CONTAINS $query OR any(a IN c.aliases WHERE toLower(a) CONTAINS $query))
          WITH c`,
         { type: type ?? null, query: options.query?.toLowerCase() ?? null },
-        `WITH c, ${PAPER_COUNT} AS paperCount ORDER BY paperCount DESC, c.name, c.id RETURN ${CONCEPT} AS item`,
+        `${RANK_CONCEPTS} RETURN ${CONCEPT} AS item`,
         request,
         toConcept,
       );
@@ -670,8 +671,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
         const records = await rows(
           tx,
           `MATCH (c:Concept) WHERE $type IS NULL OR c.type = $type
-           WITH c, ${PAPER_COUNT} AS paperCount
-           ORDER BY paperCount DESC, c.name, c.id LIMIT $first
+           ${RANK_CONCEPTS} LIMIT $first
            RETURN ${CONCEPT} AS item`,
           { type, first: neo4j.int(first) },
         );
