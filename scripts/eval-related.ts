@@ -86,7 +86,7 @@ async function main(): Promise<void> {
     ['ceiling of any score over shared graph concepts (oracle order)', gateCeiling(graphConcepts)],
   ];
   const pairs = [...judged.values()].reduce((sum, related) => sum + related.length, 0);
-  console.log(`MAP over ${judged.size} judged anchors (${pairs} related pairs), seed corpus of ${papers.length} papers\n`);
+  console.log(`MAP over ${judged.size} judged anchors (${pairs} judged related papers), seed corpus of ${papers.length} papers\n`);
   for (const [label, value] of rows) console.log(`${value.toFixed(3)}  ${label}`);
 
   if (process.argv.includes('--anchors')) {
