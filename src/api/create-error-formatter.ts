@@ -18,6 +18,20 @@ const APOLLO_REQUEST_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
+/** Extensions of a refusal of what the client sent; `reason` names Apollo's stage that refused it, if one did. */
+export function badUserInputExtensions(reason?: string): { code: 'BAD_USER_INPUT'; reason?: string } {
+  return reason === undefined ? { code: 'BAD_USER_INPUT' } : { code: 'BAD_USER_INPUT', reason };
+}
+
+/**
+ * Whether an error is about a well-formed request's document or variables, as opposed to a malformed HTTP
+ * request or an operation name that matches nothing.
+ */
+export function isDocumentError(extensions: { code?: unknown; reason?: unknown } | undefined): boolean {
+  if (extensions?.code !== 'BAD_USER_INPUT') return false;
+  return extensions.reason === undefined || extensions.reason === 'GRAPHQL_PARSE_FAILED' || extensions.reason === 'GRAPHQL_VALIDATION_FAILED';
+}
+
 /** Follows `originalError` links down to what was actually thrown. */
 function rootCause(error: unknown): unknown {
   let current = error;
@@ -45,23 +59,20 @@ export function createErrorFormatter(logger: Logger) {
     if (cause instanceof GraphQLError) {
       const extensions = formatted.extensions ?? {};
       const code = extensions['code'];
-      const reason = typeof code === 'string' && APOLLO_REQUEST_CODES.has(code) ? { reason: code } : {};
-      if (typeof extensions['limit'] === 'string') {
-        return { ...formatted, extensions: { ...extensions, code: 'BAD_USER_INPUT', ...reason } };
-      }
       // graphql-js raises the parser's token limit as a plain syntax error ("more that" sic); it is our limit.
-      if (code === 'GRAPHQL_PARSE_FAILED' && /contains more tha[nt] \d+ tokens/.test(formatted.message)) {
+      const tokenLimit = code === 'GRAPHQL_PARSE_FAILED' && /contains more tha[nt] \d+ tokens/.test(formatted.message);
+      const reason = typeof code === 'string' && APOLLO_REQUEST_CODES.has(code) ? code : undefined;
+      if (typeof extensions['limit'] === 'string' || tokenLimit || reason !== undefined) {
         return {
           ...formatted,
-          message: formatted.message.replace(/^Syntax Error: /, '').replace('more that', 'more than'),
-          extensions: { ...extensions, code: 'BAD_USER_INPUT', ...reason, limit: 'maxTokens' },
+          ...(tokenLimit ? { message: formatted.message.replace(/^Syntax Error: /, '').replace('more that', 'more than') } : {}),
+          extensions: { ...extensions, ...(tokenLimit ? { limit: 'maxTokens' } : {}), ...badUserInputExtensions(reason) },
         };
       }
       if (code === undefined || code === 'INTERNAL_SERVER_ERROR') {
         logger.error({ err: cause, ...where }, 'GraphQL execution error');
         return { ...formatted, extensions: { ...extensions, code: 'INTERNAL_SERVER_ERROR' } };
       }
-      if ('reason' in reason) return { ...formatted, extensions: { ...extensions, code: 'BAD_USER_INPUT', ...reason } };
       return formatted;
     }
     return masked(formatted, logger, cause);

@@ -7,7 +7,7 @@ import type { GraphStore } from '../graph/index.js';
 import { createApiContext } from './api-context.js';
 import { bearerToken } from './check-api-key.js';
 import { createApolloServer } from './create-apollo-server.js';
-import { INTERNAL_ERROR_MESSAGE } from './create-error-formatter.js';
+import { INTERNAL_ERROR_MESSAGE, badUserInputExtensions, isDocumentError } from './create-error-formatter.js';
 import type { QueryLimitsOptions } from './create-query-limits.js';
 import { QUERY_PAGE_CSP, renderQueryPage } from './render-query-page.js';
 
@@ -47,7 +47,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
  * `BAD_USER_INPUT` with `reason: "BAD_REQUEST"`, as Apollo's own refusals of a malformed request get.
  */
 function sendRequestError(res: ServerResponse, status: number, message: string): void {
-  sendJson(res, status, { errors: [{ message, extensions: { code: 'BAD_USER_INPUT', reason: 'BAD_REQUEST' } }] });
+  sendJson(res, status, { errors: [{ message, extensions: badUserInputExtensions('BAD_REQUEST') }] });
 }
 
 /** Sets CORS headers for an allowed origin; a disallowed one gets none, so the browser blocks the response. */
@@ -89,15 +89,6 @@ function parseContentType(header: string | undefined): { type: string; charset: 
 }
 
 /**
- * Whether an error is about a well-formed request's document or variables, as opposed to a malformed HTTP
- * request (`reason: "BAD_REQUEST"`) or an operation name that matches nothing.
- */
-function isGraphQLRequestError(extensions: { code?: unknown; reason?: unknown } | undefined): boolean {
-  if (extensions?.code !== 'BAD_USER_INPUT') return false;
-  return extensions.reason === undefined || extensions.reason === 'GRAPHQL_PARSE_FAILED' || extensions.reason === 'GRAPHQL_VALIDATION_FAILED';
-}
-
-/**
  * GraphQL over HTTP: a server SHOULD answer a well-formed request with 200 when the response is
  * `application/json` (legacy clients read errors from the body), and with 4xx only for
  * `application/graphql-response+json`. Apollo uses 400 for both; this restores 200 for the former.
@@ -107,7 +98,7 @@ function isLegacyJsonRequestError(status: number, contentType: string | undefine
   try {
     const parsed = JSON.parse(body) as { errors?: { extensions?: { code?: unknown; reason?: unknown } }[] };
     const errors = parsed.errors ?? [];
-    return errors.length > 0 && errors.every((error) => isGraphQLRequestError(error.extensions));
+    return errors.length > 0 && errors.every((error) => isDocumentError(error.extensions));
   } catch {
     return false;
   }

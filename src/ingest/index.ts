@@ -1,6 +1,7 @@
 export type { PaperRecord, PaperInput, RecordError, ReadResult } from './types.js';
 export { paperIdFromTitle } from './paper-id-from-title.js';
-export { isIsoDate, validatePaperInputs, validateLocatedInputs, PAPER_LIMITS } from './validate-paper-inputs.js';
+export { isIsoDate } from './is-iso-date.js';
+export { validatePaperInputs, validateLocatedInputs, PAPER_LIMITS } from './validate-paper-inputs.js';
 export type { LocatedInput, ValidateOptions } from './validate-paper-inputs.js';
 export {
   readPapers,

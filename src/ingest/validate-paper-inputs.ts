@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate } from './is-iso-date.js';
 import { paperIdFromTitle } from './paper-id-from-title.js';
 import type { PaperRecord, ReadResult, RecordError } from './types.js';
 
@@ -19,7 +20,6 @@ const text = (label: string, max: number) =>
     .min(1, `${label} must not be empty`)
     .max(max, `${label} is longer than ${max} characters`);
 
-const ISO_DATE = z.iso.date();
 // Dates often arrive as timestamps ("2024-01-02T10:00:00Z"); the day is what papergraph keeps.
 const ISO_DATE_TIME = z.iso.datetime({ offset: true, local: true });
 
@@ -60,10 +60,6 @@ const makePaperInputSchema = (titleRequired: boolean) => z.object(
 const paperInputSchema = makePaperInputSchema(true);
 const untitledPaperInputSchema = makePaperInputSchema(false);
 
-/** A calendar date as YYYY-MM-DD (real days only: no 2023-02-29). */
-export function isIsoDate(value: string): boolean {
-  return ISO_DATE.safeParse(value).success;
-}
 
 export interface ValidateOptions {
   /** Accept records with an empty or missing title (for `extract`, which stores nothing). Default false. */
