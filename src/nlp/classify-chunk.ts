@@ -5,7 +5,7 @@ import type { Chunk } from './find-candidates.js';
 import { everydayWordWritten, lookupLexicon, lookupLexiconHit, trustedAlone, weakAlone } from './lexicon.js';
 import type { Token } from './tokenize.js';
 import type { ConceptType } from './types.js';
-import { DATA_CARRIER_HEADS, GENERIC_HEADS, NEVER_NAMES, NON_NAMING_MODIFIERS, SIZE_MODIFIERS, SPECIFIC_ALONE, VACUOUS_MODIFIERS, WEAK_DATASET_HEADS, headType } from './vocabulary.js';
+import { DATA_CARRIER_HEADS, GENERIC_HEADS, NAMING_WORDS, NEVER_NAMES, NON_NAMING_MODIFIERS, SIZE_MODIFIERS, SPECIFIC_ALONE, VACUOUS_MODIFIERS, WEAK_DATASET_HEADS, headType } from './vocabulary.js';
 
 export interface Typed {
   from: number;
@@ -193,7 +193,7 @@ function dataCarrier(tokens: readonly Token[], from: number, to: number): boolea
 }
 
 /** Words that set a name beside the noun it names: "a dataset, i.e., Infographics-650K", "a benchmark called X". */
-const APPOSITION_MARKERS = new Set(['i.e.', 'i.e', 'ie', 'namely', 'called', 'named', 'dubbed', 'termed', 'coined']);
+const APPOSITION_MARKERS = new Set(['i.e.', 'i.e', 'ie', 'namely', ...NAMING_WORDS]);
 
 /** "a business content dataset, i.e., Infographics-650K", "the benchmark: FooBench": a name given to a data resource. */
 function namesDataResource(tokens: readonly Token[], from: number, sentenceStart: number): boolean {

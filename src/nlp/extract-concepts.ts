@@ -2,7 +2,7 @@ import { canonicalKey, conceptId, keyParts, singularize } from './canonical-key.
 import { classifyChunk, lexiconSuffixOfName, tokensText } from './classify-chunk.js';
 import type { Typed } from './classify-chunk.js';
 import { findAcronyms, matchAcronym } from './find-acronyms.js';
-import { findAsides, inAside } from './find-asides.js';
+import { asideTokens } from './find-asides.js';
 import { findChunks, verbalGerund } from './find-candidates.js';
 import type { Chunk } from './find-candidates.js';
 import { findCodeLinks } from './find-code-links.js';
@@ -11,7 +11,7 @@ import type { LexiconEntry } from './lexicon.js';
 import { tokenize } from './tokenize.js';
 import type { Sentence, Token, Tokenized } from './tokenize.js';
 import type { ConceptType, ExtractedConcept, ExtractInput, Extraction, Field, Mention, Role } from './types.js';
-import { GENERIC_HEADS, NEVER_NAMES, NON_NAMING_MODIFIERS, TASK_HEADS, TRAILING_HEADS } from './vocabulary.js';
+import { GENERIC_HEADS, NAMING_WORDS, NEVER_NAMES, NON_NAMING_MODIFIERS, TASK_HEADS, TRAILING_HEADS } from './vocabulary.js';
 
 interface Draft {
   id: string;
@@ -32,11 +32,12 @@ interface FieldText {
   tok: Tokenized;
   /** Key parts per token, computed once for the surface matcher. */
   parts: string[][];
+  /** Per token: inside a citation or quoted example sentence, which names authors and data, not concepts of the paper. */
+  aside: boolean[];
 }
 
 const PROPOSE_VERBS = new Set(['propose', 'proposes', 'introduce', 'introduces', 'present', 'presents', 'design', 'designs', 'develop', 'develops', 'devise', 'devises', 'build', 'builds', 'construct', 'constructs', 'create', 'creates', 'release', 'releases']);
 const PROPOSE_SUBJECTS = new Set(['we', 'paper', 'work', 'study', 'article', 'letter', 'report', 'i']);
-const NAMING_WORDS = new Set(['called', 'named', 'dubbed', 'termed', 'coined']);
 const PASSIVE_PROPOSED = new Set(['proposed', 'presented', 'introduced', 'described', 'developed']);
 /** Verbs that open a title clause ("… to Mitigate In-Context Hallucination"); not part of a name after them. */
 const TITLE_VERBS = new Set(['mitigate', 'mitigates', 'reduce', 'reduces', 'improve', 'improves', 'enhance', 'enhances', 'boost', 'boosts', 'fix', 'fixes', 'unlock', 'unlocks', 'rethink', 'revisit', 'revisits', 'eliminate', 'eliminates', 'understand', 'understands', 'accelerate', 'accelerates', 'measure', 'measures', 'characterize', 'characterizes', 'leverage', 'leverages', 'harness', 'harnesses', 'unveil', 'unveils', 'tame', 'taming', 'bridge', 'bridges', 'explore', 'explores', 'detect', 'detects', 'prevent', 'prevents', 'overcome', 'overcomes', 'alleviate', 'alleviates', 'analyze', 'analyzes', 'evaluate', 'evaluates', 'benchmark', 'benchmarks', 'optimize', 'optimizes', 'demystify', 'demystifies']);
@@ -48,7 +49,12 @@ function compareIds(a: { id: string }, b: { id: string }): number {
 
 function prepare(field: Field, source: string): FieldText {
   const tok = tokenize(source);
-  return { field, source, tok, parts: tok.tokens.map((t) => keyParts(t.text)) };
+  return { field, source, tok, parts: tok.tokens.map((t) => keyParts(t.text)), aside: asideTokens(source, tok.tokens) };
+}
+
+function anyAside(ft: FieldText, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (ft.aside[k]) return true;
+  return false;
 }
 
 function sentenceOf(ft: FieldText, tokenIndex: number): Sentence {
@@ -156,11 +162,8 @@ function isJunkName(name: string): boolean {
 /** Typed phrases of the abstract: chunks, acronym definitions, proposal cues. */
 function collectAbstract(ft: FieldText, drafts: DraftSet): void {
   const tokens = ft.tok.tokens;
-  // Citations and quoted example sentences name authors and data, not concepts of the paper.
-  const asides = findAsides(ft.source, tokens);
-  const outside = (k: number) => !inAside(asides, (tokens[k] as Token).start);
-  const defs = findAcronyms(tokens).filter((d) => outside(d.from));
-  const chunks = findChunks(tokens).filter((c) => outside(c.from));
+  const defs = findAcronyms(tokens).filter((d) => !anyAside(ft, d.from, d.shortAt + 1));
+  const chunks = findChunks(tokens, ft.aside);
   const typedChunks: Array<{ chunk: Chunk; typed: Typed | undefined }> = [];
   for (const chunk of chunks) {
     const s = sentenceOf(ft, chunk.from);
@@ -178,7 +181,7 @@ function collectAbstract(ft: FieldText, drafts: DraftSet): void {
     if (!type && (cue || capitalizedWords(tokens, def.from, def.to))) type = 'METHOD';
     // "the Only Connect Wall (OCW) dataset": the noun after the acronym says what a name typed only by its
     // written shape is.
-    if (type && !lex && (!typedLong || typedLong.rule === 'title-case-name' || typedLong.rule === 'name-shape')) type = trailingHeadType(tokens, def.shortAt) ?? type;
+    if (type && !lex && (!typedLong || typedLong.rule === 'title-case-name' || typedLong.rule === 'name-shape')) type = trailingHeadType(tokens, def.shortAt, ')') ?? type;
     if (!type || isJunkName(longText)) continue;
     const d = drafts.add(longText, type, Math.min(0.95, (typedLong?.confidence ?? 0.6) + 0.2), cue ? 'PROPOSED' : 'USED', sentenceText(ft, def.from));
     drafts.alias(d, def.short);
@@ -205,11 +208,14 @@ function collectAbstract(ft: FieldText, drafts: DraftSet): void {
   }
 }
 
-/** Type of the generic head right after token `k` that belongs to the name before it ("X (ACR) dataset", "the X task"). */
-function trailingHeadType(tokens: readonly Token[], k: number): ConceptType | undefined {
+/**
+ * Type of the generic head right after token `k` that belongs to the name before it ("the X task"; after an
+ * acronym, `gap` ")" for "X (ACR) dataset"). Any other punctuation between them ends the name.
+ */
+function trailingHeadType(tokens: readonly Token[], k: number, gap: '' | ')' = ''): ConceptType | undefined {
   const t = tokens[k];
   const next = tokens[k + 1];
-  if (!t || !next || next.sentence !== t.sentence || !/^\)?$/.test(t.gap.trim())) return undefined;
+  if (!t || !next || next.sentence !== t.sentence || t.gap.trim() !== gap) return undefined;
   return TRAILING_HEADS.get(singularize(next.lower));
 }
 
@@ -242,7 +248,7 @@ function collectTitle(ft: FieldText, drafts: DraftSet): void {
   let a = 0;
   for (let k = 0; k <= tokens.length; k++) {
     const t = tokens[k];
-    const breakHere = !t || TITLE_BREAKS.has(t.lower) || t.pos === 'URL' || /[?!]/.test(t.text);
+    const breakHere = !t || ft.aside[k] || TITLE_BREAKS.has(t.lower) || t.pos === 'URL' || /[?!]/.test(t.text);
     if (breakHere) {
       if (k > a) phrases.push([a, k]);
       a = k + 1;
@@ -265,7 +271,7 @@ function collectTitle(ft: FieldText, drafts: DraftSet): void {
       // A title "ACR: Expansion of it" spells the acronym out from the first word on.
       if (needed === words.length) expansion = tokensText(tokens, after[0], after[1]);
     }
-    if (!NEVER_NAMES.has(key) && (nameTok.nameLike || nameTok.capitalized)) {
+    if (!ft.aside[0] && !NEVER_NAMES.has(key) && (nameTok.nameLike || nameTok.capitalized)) {
       const known = drafts.byId.get(drafts.surfaces.get(key) ?? '');
       const type = known?.type ?? 'METHOD';
       const conf = known ? 0.8 : 0.6;
@@ -319,7 +325,7 @@ function matchSurfaces(ft: FieldText, drafts: DraftSet): void {
     let best: { to: number; draft: Draft } | undefined;
     const acc: string[] = [];
     for (let j = i; j < tokens.length && acc.length < maxParts; j++) {
-      if (j > i && (tokens[j - 1] as Token).gap.trim() !== '') break;
+      if (ft.aside[j] || (j > i && (tokens[j - 1] as Token).gap.trim() !== '')) break;
       for (const p of ft.parts[j] as string[]) acc.push(p);
       if (acc.length === 0) continue;
       const key = [...acc.slice(0, -1), singularize(acc[acc.length - 1] as string)].join('-');
@@ -338,7 +344,7 @@ function matchSurfaces(ft: FieldText, drafts: DraftSet): void {
     // At a definition, "Long Range Arena (LRA)" names one concept twice: one mention for the expansion and
     // one for the acronym, each with its own offsets (never one mention spanning the parenthesis).
     const acr = tokens[best.to];
-    if (!possessive && acr && last.gap.trim() === '(' && acr.gap.trimStart().startsWith(')') && drafts.surfaces.get(canonicalKey(acr.text)) === best.draft.id) {
+    if (!possessive && acr && !ft.aside[best.to] && last.gap.trim() === '(' && acr.gap.trimStart().startsWith(')') && drafts.surfaces.get(canonicalKey(acr.text)) === best.draft.id) {
       best.draft.mentions.push({ field: ft.field, start: first.start, end, text: ft.source.slice(first.start, end) });
       const acrEnd = /['’]s$/.test(acr.text) ? acr.end - 2 : acr.end;
       best.draft.mentions.push({ field: ft.field, start: acr.start, end: acrEnd, text: ft.source.slice(acr.start, acrEnd) });
@@ -346,9 +352,8 @@ function matchSurfaces(ft: FieldText, drafts: DraftSet): void {
       continue;
     }
     // "the EM algorithm", "the RM task": a generic head right after a name is part of the mention, not of the name.
-    const trailing = tokens[next];
-    if (!possessive && trailing && (tokens[next - 1] as Token).gap.trim() === '' && TRAILING_HEADS.get(singularize(trailing.lower)) === best.draft.type && !drafts.surfaces.has(canonicalKey(tokensText(tokens, i, next + 1)))) {
-      end = trailing.end;
+    if (!possessive && !ft.aside[next] && trailingHeadType(tokens, next - 1) === best.draft.type && !drafts.surfaces.has(canonicalKey(tokensText(tokens, i, next + 1)))) {
+      end = (tokens[next] as Token).end;
       next += 1;
     }
     best.draft.mentions.push({ field: ft.field, start: first.start, end, text: ft.source.slice(first.start, end) });

@@ -17,7 +17,7 @@ const NARRATIVE_CITATION = new RegExp(String.raw`(?<![\p{L}\p{N}])(${AUTHORS}) \
 const QUOTED = /"([^"\n]{1,400})"|“([^”\n]{1,400})”|``([^'\n]{1,400})''/g;
 
 /**
- * Text of an abstract that names no concept: author names of inline citations, and quoted example
+ * Text of an abstract or title that names no concept: author names of inline citations, and quoted example
  * sentences ("Hakuna Matata means no worries …"), which show data rather than name a method. A quoted
  * term ("associative recall", "Lost in the Middle") is not an aside: it is too short for a sentence or
  * has no verb.
@@ -46,7 +46,12 @@ function pastTenseClause(tokens: readonly Token[], k: number): boolean {
   return (tokens[k] as Token).pos === 'PARTICIPLE' && before !== undefined && /^(?:NOUN|PROPN|PRON)$/.test(before.pos) && after !== undefined && /^(?:DET|PRON|PREP)$/.test(after.pos);
 }
 
-/** Whether the character at `at` lies in one of the asides. */
-export function inAside(asides: readonly Aside[], at: number): boolean {
-  return asides.some((a) => at >= a.start && at < a.end);
+/**
+ * Per token, whether it starts inside an aside. Computed once per field, so that every stage that makes
+ * concepts or mentions (noun phrases, acronym definitions, title phrases, the lexicon matcher) skips the
+ * same tokens.
+ */
+export function asideTokens(source: string, tokens: readonly Token[]): boolean[] {
+  const asides = findAsides(source, tokens);
+  return tokens.map((t) => asides.some((a) => t.start >= a.start && t.start < a.end));
 }

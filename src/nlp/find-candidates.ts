@@ -1,6 +1,6 @@
 import { singularize } from './canonical-key.js';
 import type { Token } from './tokenize.js';
-import { GENERIC_HEADS, METHOD_HEADS, NEVER_NAMES, NON_NAMING_MODIFIERS, SPECIFIC_ALONE, TASK_HEADS, VERB_LIKE, headType } from './vocabulary.js';
+import { GENERIC_HEADS, METHOD_HEADS, NAMING_WORDS, NEVER_NAMES, NON_NAMING_MODIFIERS, SPECIFIC_ALONE, TASK_HEADS, VERB_LIKE, headType } from './vocabulary.js';
 
 /** A noun phrase: token span [from, to) of one sentence, trimmed of non-naming words. */
 export interface Chunk {
@@ -23,7 +23,7 @@ export function headWord(t: Token): string {
  * Words the tagger sometimes calls nouns that never sit in a name; among them articles ("in the/NOUN
  * former/NOUN") and the anaphora "the former" / "the latter", which point back to something already named.
  */
-const NOT_NOMINAL = new Set(['called', 'named', 'dubbed', 'termed', 'coined', 'here', 'there', 'now', 'then', 'today', 'together', 'less', 'fewer', 'more', 'much', 'thus', 'hence', 'also', 'etc', 'i.e.', 'e.g.', 'ie', 'eg', 'vs', 'via', 'times', 'against', 'the', 'a', 'an', 'former', 'latter']);
+const NOT_NOMINAL = new Set([...NAMING_WORDS, 'here', 'there', 'now', 'then', 'today', 'together', 'less', 'fewer', 'more', 'much', 'thus', 'hence', 'also', 'etc', 'i.e.', 'e.g.', 'ie', 'eg', 'vs', 'via', 'times', 'against', 'the', 'a', 'an', 'former', 'latter']);
 
 /** Whether the token can sit inside a noun phrase. */
 function isNominal(t: Token, prev: Token | undefined): boolean {
@@ -60,8 +60,8 @@ const DESCRIPTIVE_PARTICIPLES = new Set([
   'given', 'trained', 'learned', 'learnt', 'used', 'obtained', 'based', 'resulting', 'collected', 'observed',
   'extracted', 'provided', 'required', 'reported', 'presented', 'described', 'desired', 'selected', 'produced',
   'considered', 'mentioned', 'expected', 'predicted', 'generated', 'introduced', 'designed', 'developed',
-  'employed', 'adopted', 'applied', 'achieved', 'needed', 'found', 'seen', 'shown', 'known', 'called', 'named',
-  'dubbed', 'termed', 'computed', 'estimated', 'inferred', 'studied', 'discussed', 'explored', 'tested', 'evaluated',
+  'employed', 'adopted', 'applied', 'achieved', 'needed', 'found', 'seen', 'shown', 'known', 'computed', 'estimated',
+  'inferred', 'studied', 'discussed', 'explored', 'tested', 'evaluated',
 ]);
 
 function canLead(t: Token, sentenceInitial: boolean): boolean {
@@ -72,13 +72,16 @@ function canLead(t: Token, sentenceInitial: boolean): boolean {
   return !DESCRIPTIVE_PARTICIPLES.has(t.lower);
 }
 
-/** Maximal runs of nominal tokens in each sentence, not crossing punctuation, trimmed to name-like phrases. */
-export function findChunks(tokens: readonly Token[]): Chunk[] {
+/**
+ * Maximal runs of nominal tokens in each sentence, not crossing punctuation, trimmed to name-like phrases.
+ * Tokens flagged in `skip` (citations, quoted examples) belong to no phrase, so a phrase stops where one begins.
+ */
+export function findChunks(tokens: readonly Token[], skip?: readonly boolean[]): Chunk[] {
   const out: Chunk[] = [];
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i] as Token;
-    if (!isNominal(t, tokens[i - 1])) {
+    if (skip?.[i] || !isNominal(t, tokens[i - 1])) {
       i++;
       continue;
     }
@@ -86,7 +89,7 @@ export function findChunks(tokens: readonly Token[]): Chunk[] {
     let prev = t;
     while (j < tokens.length) {
       const n = tokens[j] as Token;
-      if (prev.gap.trim() !== '' || n.sentence !== prev.sentence || /['’]s$/.test(prev.text) || !isNominal(n, prev)) break;
+      if (prev.gap.trim() !== '' || n.sentence !== prev.sentence || /['’]s$/.test(prev.text) || skip?.[j] || !isNominal(n, prev)) break;
       prev = n;
       j++;
     }

@@ -982,17 +982,30 @@ let index: Map<string, LexiconHit> | undefined;
 const looseIndex = new Map<string, LexiconHit>();
 /** Keys with a surface that may be written in any case ("Llama" beside "LLaMA"). */
 const caseFreeKeys = new Set<string>();
+/** An entry's surfaces as written, and without hyphens, with and without a final "s". */
+interface WrittenForms {
+  exact: Set<string>;
+  bare: Set<string>;
+}
+/** Built with the index because `writtenAsLexicon` runs for every lexicon hit of the surface matcher. */
+const writtenForms = new Map<LexiconEntry, WrittenForms>();
 let maxWords = 1;
 
 /** "gpt-2" and "gpt2", "wikitext-2" and "wikitext2" name the same thing; a word and its number are one key here. */
 function looseKey(key: string): string {
-  return key.replace(/([a-z])-(?=\d)/g, '$1');
+  // Nearly every key looked up has no "-<digit>"; a test is about half the cost of a replace that finds nothing.
+  return /[a-z]-\d/.test(key) ? key.replace(/([a-z])-(?=\d)/g, '$1') : key;
 }
 
 function buildIndex(): Map<string, LexiconHit> {
   const m = new Map<string, LexiconHit>();
   for (const entry of LEXICON) {
+    const forms: WrittenForms = { exact: new Set(), bare: new Set() };
+    writtenForms.set(entry, forms);
     for (const surface of [entry.name, ...entry.aliases]) {
+      const plain = surface.replace(/-/g, '');
+      forms.exact.add(surface);
+      forms.bare.add(plain).add(plain.replace(/s$/, ''));
       const k = canonicalKey(surface);
       const hit = { entry, surface, key: k };
       if (!m.has(k)) m.set(k, hit);
@@ -1020,8 +1033,7 @@ export function lookupLexicon(key: string): LexiconEntry | undefined {
 
 export function lookupLexiconHit(key: string): LexiconHit | undefined {
   index ??= buildIndex();
-  // Most keys miss; the loose index is read as is first, so only keys with "-<digit>" pay for rewriting.
-  return index.get(key) ?? looseIndex.get(key) ?? (/[a-z]-\d/.test(key) ? looseIndex.get(looseKey(key)) : undefined);
+  return index.get(key) ?? looseIndex.get(looseKey(key));
 }
 
 /** Longest lexicon name in key parts, bounding the window of the surface matcher. */
@@ -1059,9 +1071,6 @@ export function everydayWordWritten(written: string, hit: LexiconHit): boolean {
 export function writtenAsLexicon(written: string, hit: LexiconHit): boolean {
   index ??= buildIndex();
   if (caseFreeKeys.has(hit.key)) return true;
-  const bare = written.replace(/['’]?s$/, '').replace(/-/g, '');
-  return [hit.entry.name, ...hit.entry.aliases].some((s) => {
-    const plain = s.replace(/-/g, '');
-    return written === s || bare === plain || bare === plain.replace(/s$/, '');
-  });
+  const forms = writtenForms.get(hit.entry) as WrittenForms;
+  return forms.exact.has(written) || forms.bare.has(written.replace(/['’]?s$/, '').replace(/-/g, ''));
 }

@@ -80,9 +80,9 @@ function parseText(source: string): string {
   return source.replace(GLUED_SENTENCE, (m: string, before: string, after: string) => (/[/@]/.test(before) ? m : `${before}. ${after}`));
 }
 
-/** Function words that a missing space glues to the end of a name ("S2-Attentioncan provide", "DKerneland"). */
-const GLUED_FUNCTION_WORD = /^(.*[a-z0-9])(can|cannot|could|will|would|should|may|might|must|shall|and|or)$/;
 const MODALS = new Set(['can', 'cannot', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'shall']);
+/** Function words that a missing space glues to the end of a name ("S2-Attentioncan provide", "DKerneland"). */
+const GLUED_FUNCTION_WORD = new RegExp(`^(.*[a-z0-9])(${[...MODALS, 'and', 'or'].join('|')})$`);
 
 /**
  * One compromise parse of `source`, re-aligned to character offsets by scanning the source, with the

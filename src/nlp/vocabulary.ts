@@ -79,6 +79,11 @@ export const NON_NAMING_MODIFIERS = words(`
   finer-grained one two three four five six seven eight nine ten dozens diverse complete general-purpose
 `);
 
+/** Words that introduce a name ("a framework called X", "dubbed X"); never part of a name themselves. */
+export const NAMING_WORDS = words(`
+  called named dubbed termed coined
+`);
+
 /** Verbs the tagger reads as plural nouns at the start of a predicate ("TNL outperforms"). */
 export const VERB_LIKE = words(`
   outperforms outperform retains promises achieves enables allows requires reduces improves shows yields

@@ -1,3 +1,4 @@
+import { asideTokens } from '../../src/nlp/find-asides.js';
 import { findChunks } from '../../src/nlp/find-candidates.js';
 import { tokenize } from '../../src/nlp/tokenize.js';
 
@@ -18,6 +19,12 @@ describe('findChunks', () => {
 
   it('stops before a trailing prepositional phrase', () => {
     expect(chunks('The Amazon book cover dataset of images is used.')).toContain('Amazon book cover dataset');
+  });
+
+  it('ends a phrase where a citation or quoted example begins', () => {
+    const s = 'The Transformer architecture Vaswani et al. (2017) proposed is slow, like prior work Wang et al. (2022).';
+    const { tokens } = tokenize(s);
+    expect(findChunks(tokens, asideTokens(s, tokens)).map((c) => s.slice(c.start, c.end))).toEqual(['Transformer architecture', 'work']);
   });
 
   it('does not cross punctuation', () => {

@@ -97,6 +97,20 @@ describe('junk stays out of the graph', () => {
     expect(x).toContain('task:associative-recall');
   });
 
+  it('makes neither concepts nor mentions of known names inside a quoted example sentence', () => {
+    expect(ids('', 'A prompt such as "The assistant uses BERT to answer every question" is shown.', 0)).toEqual([]);
+    expect(ids('', 'Models copy facts, as in "the reader uses SQuAD and the Transformer in the library".', 0)).toEqual([]);
+    // A concept the paper names outside the quote keeps only that mention.
+    const bert = concept('', 'We use BERT. A prompt such as "The assistant uses BERT to answer every question" is shown.', 'method:bert');
+    expect(bert?.mentions.map((m) => m.start)).toEqual([7]);
+    expect(ids('When "the assistant uses BERT to answer" fails', 'We study prompt injection.', 0)).toEqual(['task:prompt-injection']);
+  });
+
+  it('makes no concept of a known name among the authors of a citation', () => {
+    expect(ids('', 'Sparse attention (Transformer & Smith, 2019; SQuAD et al., 2020) helps.', 0)).toEqual(['method:sparse-attention']);
+    expect(ids('', 'As BERT and Jones (2021) show, the Transformer is slow.', 0)).toEqual(['method:transformer']);
+  });
+
   it('reads "the former" and "the latter" as anaphora, not concepts', () => {
     const abstract = 'We test isotropic and skewed inputs. In the former, softmax attention learns fast. In the latter, it correlates with model size in the former.';
     expect(ids('', abstract, 0).filter((id) => /former|latter/.test(id))).toEqual([]);
