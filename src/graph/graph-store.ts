@@ -25,10 +25,11 @@ import type {
  * against both and requires identical answers, so every ordering is fully specified here.
  *
  * Batch reads (the methods taking `ids`) exist for the API's per-request loaders, so that a field asked for
- * a whole page of parents costs one store call, one Neo4j round trip, whatever the page size. They answer one
- * result per id, in the order given, repeats included (each its own copy), each exactly what that id alone
- * would get; an unknown id gets null, an empty list or an empty page. Their other arguments apply to every id
- * and are checked before anything is read, even for an empty id list.
+ * a whole page of parents costs one store call, one Neo4j read transaction of a fixed number of queries (two
+ * for related papers, one for the others), whatever the page size. They answer one result per id, in the
+ * order given, repeats included (each its own copy), each exactly what that id alone would get; an unknown id
+ * gets null, an empty list or an empty page. Their other arguments apply to every id and are checked before
+ * anything is read, even for an empty id list.
  *
  * Failures are `PapergraphError`s: `GRAPH_UNAVAILABLE` when the store cannot be reached,
  * `BAD_USER_INPUT` for arguments the store refuses.

@@ -28,8 +28,7 @@ export interface RelatedExpansion {
  * source has only hubs, only its least common one (ties by id) is expanded, and only its first
  * `maxConceptFanout` papers by id. So at most `concepts × maxConceptFanout` candidates are ever scored.
  *
- * The Neo4j store applies this rule inside its one batch query, in Cypher: change both together (the store
- * contract suite compares them).
+ * This is the only copy of the rule: both stores call it (the Neo4j store between its two batch queries).
  */
 export function selectExpansion(source: readonly ConceptFrequency[], maxConceptFanout: number): RelatedExpansion {
   const rare = source.filter((c) => c.paperCount <= maxConceptFanout).map((c) => c.conceptId);

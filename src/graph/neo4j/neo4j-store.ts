@@ -14,7 +14,7 @@ import {
 import { compareStrings, sortPaperLinks } from '../compare.js';
 import type { GraphStore } from '../graph-store.js';
 import { preparePapers } from '../prepare-papers.js';
-import { DEFAULT_MAX_CONCEPT_FANOUT, scoreRelated } from '../score-related.js';
+import { DEFAULT_MAX_CONCEPT_FANOUT, scoreRelated, selectExpansion } from '../score-related.js';
 import type { ConceptFrequency } from '../score-related.js';
 import { searchTerms } from '../search-terms.js';
 import type {
@@ -131,6 +131,17 @@ function toLink(paperId: string, conceptId: string, value: unknown): PaperConcep
   };
 }
 
+/**
+ * For a hub-only source (`selectExpansion` gave a `limit`): reading all the hub's papers and keeping the
+ * first `limit` by id costs the hub's whole degree; walking the Paper id index in order and keeping hub papers
+ * stops after about `limit × totalPapers / hubPapers` papers, which is flat however large a common hub grows,
+ * but worse for a hub just over the bound in a large corpus. Each step of the walk costs about twice a read
+ * (bench/related-hub.bench.ts), hence the 2: walk when `2 · limit · totalPapers < hubPapers²`.
+ */
+function walksIndex(limit: number, totalPapers: number, hubPapers: number): boolean {
+  return 2 * limit * totalPapers < hubPapers * hubPapers;
+}
+
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const result: T[][] = [];
   for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
@@ -200,22 +211,34 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
   }
 
   /**
-   * One read for a batch of ids (a loader's batch): the query gets the distinct ids as `$ids` and returns at
-   * most one record per id, which `entry` turns into the id and its answer. Answers come in the order asked,
-   * `missing` where no record matched.
+   * One read transaction for a batch of ids (a loader's batch): `work` gets the distinct ids and answers
+   * each id at most once. Answers come in the order asked, `missing` where `work` gave none.
    */
-  async function readPerId<T>(
+  async function answerPerId<T>(
+    ids: readonly string[],
+    missing: T,
+    work: (tx: ManagedTransaction, distinctIds: string[]) => Promise<ReadonlyMap<string, T>>,
+  ): Promise<T[]> {
+    if (ids.length === 0) return [];
+    const answers = await read((tx) => work(tx, [...new Set(ids)]));
+    // Each position gets its own object, so a caller mutating one answer cannot change another.
+    return ids.map((id) => structuredClone(answers.get(id) ?? missing));
+  }
+
+  /**
+   * One query for a batch of ids: it gets the distinct ids as `$ids` and returns at most one record per id,
+   * which `entry` turns into the id and its answer.
+   */
+  function readPerId<T>(
     ids: readonly string[],
     cypher: string,
     params: Record<string, unknown>,
     entry: (record: Neo4jRecord) => readonly [string, T],
     missing: T,
   ): Promise<T[]> {
-    if (ids.length === 0) return [];
-    const records = await read((tx) => rows(tx, cypher, { ...params, ids: [...new Set(ids)] }));
-    const byId = new Map(records.map(entry));
-    // Each position gets its own object, so a caller mutating one answer cannot change another.
-    return ids.map((id) => structuredClone(byId.get(id) ?? missing));
+    return answerPerId(ids, missing, async (tx, distinctIds) =>
+      new Map((await rows(tx, cypher, { ...params, ids: distinctIds })).map(entry)),
+    );
   }
 
   const byItemId =
@@ -532,78 +555,97 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       if (first === 0) return paperIds.map(() => []);
       const frequencies = (pairs: unknown): ConceptFrequency[] =>
         (pairs as [string, unknown][]).map(([conceptId, count]) => ({ conceptId, paperCount: toNumber(count) }));
-      // One query for the whole batch, so selectExpansion's rule is written again in Cypher (the contract
-      // suite holds both stores to the same answers): candidates come through the source's concepts with at
-      // most $fanout papers; failing those, through its least common concept (ties by id), and only that
-      // concept's first $fanout papers by id. For that hub-only case, reading all the hub's papers and keeping
-      // the first $fanout costs its whole degree; walking the Paper id index in order and keeping hub papers
-      // stops after about `fanout × N / hubPapers` papers, which is flat however large a common hub grows, but
-      // worse for a hub just over the bound in a large corpus. Each step of the walk costs about twice a read
-      // (bench/related-hub.bench.ts), hence the 2; in floats, so a huge $fanout cannot overflow.
-      // Planner traps (Neo4j 5.26): the walk sits in COLLECT because as a plain MATCH its guard was applied
-      // after the index scan, so every source walked the index; candidates are told from the source as nodes
-      // (`q <> paper`) because a predicate on q.id let the planner scan the Paper index in the other branches.
-      return readPerId<RelatedPaperResult[]>(
-        paperIds,
-        `MATCH (p:Paper) WITH count(p) AS totalPapers
-         UNWIND $ids AS id
-         CALL (id) {
-           MATCH (paper:Paper {id: id})-[:MENTIONS]->(c:Concept) USING INDEX SEEK paper:Paper(id)
-           WHERE $types IS NULL OR c.type IN $types
-           RETURN paper, collect({concept: c, id: c.id, paperCount: ${PAPER_COUNT}}) AS source
-         }
-         WITH totalPapers, id, paper, source, [s IN source WHERE s.paperCount <= $fanout | s.concept] AS rare,
-              reduce(least = null, s IN source |
-                CASE WHEN least IS NULL OR s.paperCount < least.paperCount
-                       OR (s.paperCount = least.paperCount AND s.id < least.id) THEN s ELSE least END
-              ) AS leastCommon
-         WITH totalPapers, id, paper, [s IN source | [s.id, s.paperCount]] AS source, rare, leastCommon.concept AS hub,
-              size(rare) = 0 AND leastCommon IS NOT NULL AS hubOnly,
-              2.0 * $fanout * totalPapers < toFloat(leastCommon.paperCount) * leastCommon.paperCount AS walkIndex
-         CALL (paper, rare, hub, hubOnly, walkIndex) {
-           CALL (paper, rare, hub, hubOnly, walkIndex) {
-             WITH * WHERE NOT hubOnly
-             UNWIND rare AS concept
-             MATCH (concept)<-[:MENTIONS]-(q:Paper) WHERE q <> paper
-             RETURN DISTINCT q
-             UNION ALL
-             WITH * WHERE hubOnly AND walkIndex
-             WITH COLLECT {
-               MATCH (q:Paper) WHERE q.id IS NOT NULL AND q <> paper AND EXISTS { (q)-[:MENTIONS]->(hub) }
-               WITH q ORDER BY q.id LIMIT $fanout
+      // Two queries in one transaction, whatever the batch size: the sources' concepts, so that
+      // selectExpansion (the memory store's rule too) plans each source in TypeScript, then every source's
+      // candidates by its plan. Planner traps (Neo4j 5.26): the walk sits in COLLECT because as a plain MATCH
+      // its guard was applied after the index scan, so every source walked the index; candidates are told from
+      // the source as nodes (`q <> paper`) because a predicate on q.id let the planner scan the Paper index in
+      // the other branches. LIMIT cannot read a row's variable, so it takes the largest plan's limit as a
+      // parameter and each plan slices its own.
+      return answerPerId<RelatedPaperResult[]>(paperIds, [], async (tx, ids) => {
+        const sourceRecords = await rows(
+          tx,
+          `MATCH (p:Paper) WITH count(p) AS totalPapers
+           UNWIND $ids AS id
+           CALL (id) {
+             MATCH (paper:Paper {id: id})-[:MENTIONS]->(c:Concept) USING INDEX SEEK paper:Paper(id)
+             WHERE $types IS NULL OR c.type IN $types
+             RETURN collect([c.id, ${PAPER_COUNT}]) AS source
+           }
+           RETURN id, totalPapers, source`,
+          { ids, types },
+        );
+        const totalPapers = toNumber(sourceRecords[0]?.get('totalPapers') ?? 0);
+        const sources = new Map(sourceRecords.map((r) => [r.get('id') as string, frequencies(r.get('source'))]));
+        const plans = [...sources].flatMap(([id, source]) => {
+          const { conceptIds, limit } = selectExpansion(source, maxConceptFanout);
+          if (conceptIds.length === 0) return [];
+          const hubPapers = source.find((c) => c.conceptId === conceptIds[0])?.paperCount ?? 0;
+          return [{ id, conceptIds, limit, walk: limit !== null && walksIndex(limit, totalPapers, hubPapers) }];
+        });
+        const related = new Map<string, RelatedPaperResult[]>();
+        if (plans.length === 0) return related;
+        const candidateRows = tx.run(
+          `UNWIND $plans AS plan
+           MATCH (paper:Paper {id: plan.id}) USING INDEX SEEK paper:Paper(id)
+           CALL (paper, plan) {
+             CALL (paper, plan) {
+               WITH * WHERE plan.limit IS NULL
+               MATCH (paper)-[:MENTIONS]->(concept:Concept)<-[:MENTIONS]-(q:Paper) USING INDEX SEEK concept:Concept(id)
+               WHERE concept.id IN plan.conceptIds AND q <> paper
+               RETURN DISTINCT q
+               UNION ALL
+               WITH * WHERE plan.walk
+               MATCH (paper)-[:MENTIONS]->(hub:Concept) USING INDEX SEEK hub:Concept(id) WHERE hub.id = plan.conceptIds[0]
+               WITH COLLECT {
+                 MATCH (q:Paper) WHERE q.id IS NOT NULL AND q <> paper AND EXISTS { (q)-[:MENTIONS]->(hub) }
+                 WITH q ORDER BY q.id LIMIT $limit
+                 RETURN q
+               }[..plan.limit] AS walked
+               UNWIND walked AS q
                RETURN q
-             } AS walked
-             UNWIND walked AS q
-             RETURN q
-             UNION ALL
-             WITH * WHERE hubOnly AND NOT walkIndex
-             MATCH (hub)<-[:MENTIONS]-(q:Paper) WHERE q <> paper
-             WITH DISTINCT q ORDER BY q.id LIMIT $fanout
-             RETURN q
+               UNION ALL
+               WITH * WHERE plan.limit IS NOT NULL AND NOT plan.walk
+               MATCH (paper)-[:MENTIONS]->(hub:Concept)<-[:MENTIONS]-(q:Paper) USING INDEX SEEK hub:Concept(id)
+               WHERE hub.id = plan.conceptIds[0] AND q <> paper
+               WITH plan, q ORDER BY q.id LIMIT $limit
+               WITH plan, collect(q) AS read
+               UNWIND read[..plan.limit] AS q
+               RETURN q
+             }
+             CALL (q) {
+               MATCH (q)-[:MENTIONS]->(c:Concept) WHERE $types IS NULL OR c.type IN $types
+               RETURN collect([c.id, ${PAPER_COUNT}]) AS concepts
+             }
+             RETURN collect([q.id, concepts]) AS candidates
            }
-           CALL (q) {
-             MATCH (q)-[:MENTIONS]->(c:Concept) WHERE $types IS NULL OR c.type IN $types
-             RETURN collect([c.id, ${PAPER_COUNT}]) AS concepts
-           }
-           RETURN collect([q.id, concepts]) AS candidates
-         }
-         RETURN id, totalPapers, source, candidates`,
-        { types, fanout: neo4j.int(maxConceptFanout) },
-        (r) => [
-          r.get('id') as string,
-          scoreRelated({
-            totalPapers: toNumber(r.get('totalPapers')),
-            source: frequencies(r.get('source')),
-            candidates: (r.get('candidates') as [string, unknown][]).map(([paperId, concepts]) => ({
-              paperId,
-              concepts: frequencies(concepts),
-            })),
-            minShared: options.minShared,
-            first,
-          }),
-        ],
-        [],
-      );
+           RETURN plan.id AS id, candidates`,
+          {
+            types,
+            plans: plans.map((plan) => ({ ...plan, limit: plan.limit === null ? null : neo4j.int(plan.limit) })),
+            limit: neo4j.int(Math.max(0, ...plans.map((plan) => plan.limit ?? 0))),
+          },
+        );
+        // Scored as each source's row arrives, so this process holds one source's candidates at a time, not the
+        // batch's: a hub-only source's 10,000 candidates take about 24 MB of heap here.
+        for await (const record of candidateRows) {
+          const id = record.get('id') as string;
+          related.set(
+            id,
+            scoreRelated({
+              totalPapers,
+              source: sources.get(id) ?? [],
+              candidates: (record.get('candidates') as [string, unknown][]).map(([paperId, concepts]) => ({
+                paperId,
+                concepts: frequencies(concepts),
+              })),
+              minShared: options.minShared,
+              first,
+            }),
+          );
+        }
+        return related;
+      });
     },
 
     async getRelatedConcepts(conceptIds, options) {
