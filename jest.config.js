@@ -1,4 +1,4 @@
-/** Unit tests (`*.test.ts`) need nothing; integration tests (`*.int.test.ts`) need a Neo4j at NEO4J_URI. */
+/** Unit tests (`*.test.ts`) need nothing; integration tests (`*.int.test.ts`) need a Neo4j they may wipe, at PAPERGRAPH_TEST_NEO4J_URI. */
 const tsJest = ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: [151002] } }];
 
 /** @type {import('jest').Config} */
@@ -10,6 +10,6 @@ export default {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   // Without a Neo4j the integration files cannot run; `npm test` (scripts/test.mjs) starts one or says loudly it skipped them.
-  testPathIgnorePatterns: process.env.NEO4J_URI ? ['/node_modules/'] : ['/node_modules/', '\\.int\\.test\\.ts$'],
+  testPathIgnorePatterns: process.env.PAPERGRAPH_TEST_NEO4J_URI ? ['/node_modules/'] : ['/node_modules/', '\\.int\\.test\\.ts$'],
   testTimeout: 60_000,
 };

@@ -5,9 +5,11 @@
 //   node scripts/neo4j/neo4j.mjs start    download jars if needed, start, wait for Bolt
 //   node scripts/neo4j/neo4j.mjs stop     stop the server started by `start`
 //   node scripts/neo4j/neo4j.mjs status   exit 0 if it runs, 1 if not
+//   ... --instance NAME                    another server with its own home (npm test uses "test")
 //
 // Everything lives in .neo4j/ at the project root (gitignored):
 //   .neo4j/lib    the jars        .neo4j/home   Neo4j's home (conf, data, logs, run)
+//   .neo4j/instances/NAME          the home of a named instance (same jars, its own data)
 //
 // Environment (all optional):
 //   NEO4J_BOLT_PORT      Bolt port (default 7687)
@@ -33,7 +35,10 @@ const POM = path.join(HERE, 'pom.xml');
 const BASE = path.join(ROOT, '.neo4j');
 const LIB = path.join(BASE, 'lib');
 const LIB_MARKER = path.join(LIB, '.complete');
-const HOME = path.join(BASE, 'home');
+const INSTANCE = parseInstance(process.argv.slice(3));
+// A named instance (the test suite's) must never adopt a server it did not start: that could be the user's graph.
+const ADOPT_FOREIGN_SERVER = INSTANCE === null;
+const HOME = INSTANCE === null ? path.join(BASE, 'home') : path.join(BASE, 'instances', INSTANCE);
 const CONF_DIR = path.join(HOME, 'conf');
 const DATA_DIR = path.join(HOME, 'data');
 const LOGS_DIR = path.join(HOME, 'logs');
@@ -60,6 +65,14 @@ const START_TIMEOUT_MS = 1000 * Number(process.env.NEO4J_START_TIMEOUT || 300);
 const STOP_TIMEOUT_MS = 60_000;
 
 // ---------------------------------------------------------------- helpers
+
+function parseInstance(args) {
+  const i = args.indexOf('--instance');
+  if (i < 0) return null;
+  const name = args[i + 1] ?? '';
+  if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(name)) fail(`--instance needs a name of lowercase letters, digits and dashes, got '${name}'`);
+  return name;
+}
 
 function parsePort(value, fallback, name) {
   if (value === undefined || value === '') return fallback;
@@ -441,7 +454,7 @@ async function start() {
 
     if (await tcpOpen(BOLT_PORT)) {
       const r = await probe(BOLT_PORT);
-      if (r.state === 'ready') {
+      if (r.state === 'ready' && ADOPT_FOREIGN_SERVER) {
         log(`port ${BOLT_PORT} is already served by a Neo4j not started by this script (e.g. docker compose); it accepts ${USER}/${PASSWORD}, using it`);
         printEnv(BOLT_PORT);
         return;
@@ -559,7 +572,7 @@ async function status() {
 const commands = { start, stop, status };
 const cmd = process.argv[2];
 if (!commands[cmd]) {
-  console.error('usage: node scripts/neo4j/neo4j.mjs start|stop|status');
+  console.error('usage: node scripts/neo4j/neo4j.mjs start|stop|status [--instance NAME]');
   process.exit(2);
 }
 await commands[cmd]();

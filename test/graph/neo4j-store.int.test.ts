@@ -12,7 +12,7 @@ import { describeNeo4j, neo4jTestConfig, neo4jUri } from '../support/neo4j-test-
 
 const uri = neo4jUri;
 const config = neo4jTestConfig;
-if (uri === undefined) console.warn('NEO4J_URI is not set: skipping the Neo4j store suite');
+if (uri === undefined) console.warn('PAPERGRAPH_TEST_NEO4J_URI is not set: skipping the Neo4j store suite (npm test sets it)');
 
 let admin: Driver;
 beforeAll(() => {

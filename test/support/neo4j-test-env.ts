@@ -1,14 +1,24 @@
 import neo4j from 'neo4j-driver';
 import type { Neo4jConfig } from '../../src/config/index.js';
 
-/** Set by `npm test` (scripts/test.mjs) or by hand; the `*.int.test.ts` files skip without it. */
-export const neo4jUri = process.env.NEO4J_URI;
+/**
+ * The database the `*.int.test.ts` files may wipe: set by `npm test` (scripts/test.mjs), which starts a dedicated
+ * Neo4j for it, or by hand. Never NEO4J_URI, the user's own graph. The files skip without it.
+ */
+export const neo4jUri = process.env.PAPERGRAPH_TEST_NEO4J_URI;
+
+if (neo4jUri === undefined && process.env.NEO4J_URI !== undefined) {
+  console.warn(
+    'The Neo4j tests do not use NEO4J_URI (they would wipe that graph): run `npm test`, which starts its own test Neo4j, ' +
+      'or set PAPERGRAPH_TEST_NEO4J_URI to a database they may empty.',
+  );
+}
 
 export const neo4jTestConfig: Neo4jConfig = {
   uri: neo4jUri ?? '',
-  user: process.env.NEO4J_USER ?? 'neo4j',
-  password: process.env.NEO4J_PASSWORD ?? '',
-  database: process.env.NEO4J_DATABASE ?? 'neo4j',
+  user: process.env.PAPERGRAPH_TEST_NEO4J_USER ?? 'neo4j',
+  password: process.env.PAPERGRAPH_TEST_NEO4J_PASSWORD ?? 'papergraph-dev',
+  database: process.env.PAPERGRAPH_TEST_NEO4J_DATABASE ?? 'neo4j',
 };
 
 export const describeNeo4j: jest.Describe = neo4jUri === undefined ? describe.skip : describe;
