@@ -9,7 +9,7 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts --no-audit --no-fund
 
 COPY . .
-RUN npm run build && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
+RUN npm run build && npm run build:web && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \

@@ -9,7 +9,7 @@ import { bearerToken } from './check-api-key.js';
 import { createApolloServer } from './create-apollo-server.js';
 import { INTERNAL_ERROR_MESSAGE, badUserInputExtensions, isDocumentError } from './create-error-formatter.js';
 import type { QueryLimitsOptions } from './create-query-limits.js';
-import { QUERY_PAGE_CSP, renderQueryPage } from './render-query-page.js';
+import { createWebPages } from './create-web-pages.js';
 
 export interface StartServerOptions {
   /** `port` (0 picks a free one), `host`, `apiKey` and `corsOrigins` are used. */
@@ -109,13 +109,13 @@ function prefersHtml(req: IncomingMessage): boolean {
 }
 
 /**
- * Serves GraphQL at `/graphql` over plain `node:http` with Apollo's integration API, plus `/health`, `/ready`
- * and an offline query page (GET `/graphql` from a browser).
+ * Serves GraphQL at `/graphql` over plain `node:http` with Apollo's integration API, plus `/health`, `/ready`,
+ * GraphiQL (GET `/graphql` from a browser) and the explorer (`/explore`), both served from `web/dist`.
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const { config, store, logger } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 10 * 1024 * 1024;
-  const queryPage = renderQueryPage();
+  const webPages = createWebPages({ logger });
   let closing = false;
 
   const httpServer = createServer((req, res) => {
@@ -160,18 +160,15 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         await handleGraphQL(req, res, url);
         return;
       default:
+        if (await webPages.serve(req, res, url.pathname)) return;
         sendJson(res, 404, { error: `Not found: ${url.pathname}. GraphQL is served at ${GRAPHQL_PATH}.` });
     }
   }
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = (req.method ?? 'GET').toUpperCase();
-    if (method === 'GET' && !url.searchParams.has('query') && prefersHtml(req)) {
-      res.statusCode = 200;
-      res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.setHeader('content-security-policy', QUERY_PAGE_CSP);
-      res.setHeader('x-content-type-options', 'nosniff');
-      res.end(queryPage);
+    if ((method === 'GET' || method === 'HEAD') && !url.searchParams.has('query') && prefersHtml(req)) {
+      await webPages.serveGraphiQL(req, res);
       return;
     }
     let body: unknown;
