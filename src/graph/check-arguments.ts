@@ -2,7 +2,7 @@ import { PapergraphError } from '../errors/index.js';
 import { CONCEPT_TYPES } from '../nlp/index.js';
 import type { ConceptType } from '../nlp/index.js';
 import { PAPER_SORTS, TIME_GRANULARITIES } from './types.js';
-import type { PageRequest, PaperSort, TimeGranularity } from './types.js';
+import type { PageKey, PageRequest, PaperSort, TimeGranularity } from './types.js';
 
 /** Both stores refuse the same arguments with the same error, before touching any data. */
 export function checkCount(name: string, value: number): number {
@@ -14,6 +14,29 @@ export function checkCount(name: string, value: number): number {
 
 export function checkPage(page: PageRequest): { first: number; offset: number } {
   return { first: checkCount('first', page.first), offset: checkCount('offset', page.offset ?? 0) };
+}
+
+/** What one position of a `PageKey` must hold; `?` also allows null. */
+export type KeyPart = 'string' | 'number' | 'string?';
+
+/**
+ * Checks a keyset `after` against the shape of the list's order; undefined when none was given. A key of
+ * another list or a forged one is refused, never read as something else.
+ */
+export function checkAfter<T extends PageKey>(after: PageKey | undefined, shape: readonly KeyPart[]): T | undefined {
+  if (after === undefined) return undefined;
+  const fits =
+    Array.isArray(after) &&
+    after.length === shape.length &&
+    shape.every((part, i) => {
+      const value: unknown = after[i];
+      if (part === 'number') return typeof value === 'number' && Number.isSafeInteger(value);
+      return typeof value === 'string' || (part === 'string?' && value === null);
+    });
+  if (!fits) {
+    throw new PapergraphError('BAD_USER_INPUT', 'after: not a position in this list', { details: { argument: 'after' } });
+  }
+  return after as unknown as T;
 }
 
 export function checkType(type: ConceptType | undefined): ConceptType | undefined {

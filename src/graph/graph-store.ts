@@ -3,12 +3,14 @@ import type {
   AnalyzedPaper,
   ConceptCount,
   Cooccurrence,
+  FindConceptOptions,
+  FoundConcept,
   GraphStats,
   ListConceptsOptions,
   ListPapersOptions,
   Page,
-  PageRequest,
   PaperConceptLink,
+  PaperPageRequest,
   RelatedConceptsOptions,
   RelatedOptions,
   RelatedPaperResult,
@@ -65,10 +67,10 @@ export interface GraphStore {
    */
   getPaperConcepts(paperIds: readonly string[], types?: ConceptType[]): Promise<PaperConceptLink[][]>;
   /**
-   * Batch read: each concept's papers ordered by title then id, the same `page` of each list, with that
-   * concept's own total.
+   * Batch read: each concept's papers ordered by title then id, the same `page` of each list (keys
+   * `[title, id]`), with that concept's own total.
    */
-  getConceptPapers(conceptIds: readonly string[], page: PageRequest): Promise<Page<StoredPaper>[]>;
+  getConceptPapers(conceptIds: readonly string[], page: PaperPageRequest): Promise<Page<StoredPaper>[]>;
   /**
    * Batch read: for each paper, other papers ranked by shared concepts, IDF-weighted (see
    * `RelatedPaperResult`): score descending, then paper id. Candidates are found as `selectExpansion` says
@@ -87,14 +89,17 @@ export interface GraphStore {
 
   /**
    * The concept whose name or alias equals `name` under `canonicalKey` (from nlp). Where several match
-   * (e.g. same name, two types), the one with most papers, then lowest id.
+   * (e.g. same name, two types), the one with most papers, then lowest id. With `options.papers`, also a page
+   * of its papers, read with it (one round trip instead of two).
    */
-  findConceptByName(name: string): Promise<StoredConcept | null>;
+  findConceptByName(name: string, options?: FindConceptOptions): Promise<FoundConcept | null>;
 
+  /** Keys as `PAPER_KEY_SHAPES` (src/graph/page-keys.ts) says for the sort. */
   listPapers(options: ListPapersOptions): Promise<Page<StoredPaper>>;
-  /** Ordered by paper count descending, then name, then id. */
+  /** Ordered by paper count descending, then name, then id; keys `[paperCount, name, id]`. */
   listConcepts(options: ListConceptsOptions): Promise<Page<StoredConcept>>;
 
+  /** Reads counters kept on write, never the whole graph. */
   stats(): Promise<GraphStats>;
   /** Ordered by paper count descending, then name, then id. */
   topConcepts(options: { type?: ConceptType; first: number }): Promise<StoredConcept[]>;

@@ -37,17 +37,43 @@ export interface PaperConceptLink {
   evidence: string;
 }
 
-/** Offset pagination; the API turns offsets into opaque cursors. */
+/**
+ * An item's place in a list's order: the values of its sort keys, ending with its id (see each list's order).
+ * Opaque to callers, JSON-serializable; a store refuses one of the wrong shape with `BAD_USER_INPUT`.
+ */
+export type PageKey = readonly (string | number | null)[];
+
+/**
+ * A page: keyset (`after`, read through the sort keys' indexes, as fast at any depth) or offset (`offset`).
+ * The API puts both in its cursors.
+ */
 export interface PageRequest {
   /** 0..=100 (the API enforces the maximum). */
   first: number;
-  /** Number of items to skip. Default 0. */
+  /** Number of items to skip. Default 0. Ignored when `after` is given. */
   offset?: number;
+  /** The key (from `Page.keys`) of the item just before the page: the page starts strictly after it. */
+  after?: PageKey;
 }
 
 export interface Page<T> {
   items: T[];
   totalCount: number;
+  /** The key of each item, in order, to pass as `after` (`listPapers`, `listConcepts`, `getConceptPapers`). */
+  keys?: PageKey[];
+}
+
+/** Paper properties a list read can leave out (`PaperProjection`); `id` is always read. */
+export const PAPER_FIELDS = ['title', 'abstract', 'url', 'published', 'authors', 'codeLinks'] as const;
+export type PaperField = (typeof PAPER_FIELDS)[number];
+
+/**
+ * Which properties of each listed paper to read. Default: all. A left-out property comes back as its empty
+ * value (`''`, `null` or `[]`), so callers that leave one out must not show it (the API reads those papers
+ * whole through its loader when a query asks for more).
+ */
+export interface PaperProjection {
+  fields?: readonly PaperField[];
 }
 
 export const PAPER_SORTS = ['TITLE', 'NEWEST', 'OLDEST', 'MOST_CONCEPTS'] as const;
@@ -73,7 +99,20 @@ export interface PaperFilter {
   conceptTypes?: ConceptType[];
 }
 
-export interface ListPapersOptions extends PageRequest {
+/** A page of papers with the properties to read. */
+export interface PaperPageRequest extends PageRequest, PaperProjection {}
+
+export interface FindConceptOptions {
+  /** Also read this page of the concept's papers (as `getConceptPapers` would), in the same round trip. */
+  papers?: PaperPageRequest;
+}
+
+/** `findConceptByName`'s answer: `papers` is there when `FindConceptOptions.papers` asked for it. */
+export interface FoundConcept extends StoredConcept {
+  papers?: Page<StoredPaper>;
+}
+
+export interface ListPapersOptions extends PageRequest, PaperProjection {
   filter?: PaperFilter;
   /** Default `TITLE`. */
   sort?: PaperSort;

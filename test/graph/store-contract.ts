@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { PapergraphError } from '../../src/errors/index.js';
-import type { AnalyzedPaper, GraphStore, StoredConcept } from '../../src/graph/index.js';
+import type { AnalyzedPaper, GraphStore, Page, PageKey, StoredConcept } from '../../src/graph/index.js';
 import { corpus, hubCorpus, makePaper } from './fixtures.js';
 import type { ConceptSpec } from './fixtures.js';
 
@@ -351,7 +351,7 @@ export function describeStoreContract(name: string, make: MakeStore): void {
         const [p3, unknown, p1, p6] = await s.getRelatedPapers(paperIds, { first: 3 });
         expect([p3?.length, unknown, p1?.map((r) => r.paperId), p6]).toEqual([3, [], ['p3', 'a-dup', 'p5'], []]);
         const [transformer, none] = await s.getConceptPapers(conceptIds, { first: 2, offset: 1 });
-        expect([ids(transformer?.items ?? []), transformer?.totalCount, none]).toEqual([['p1', 'p2'], 4, { items: [], totalCount: 0 }]);
+        expect([ids(transformer?.items ?? []), transformer?.totalCount, none]).toEqual([['p1', 'p2'], 4, { items: [], totalCount: 0, keys: [] }]);
       });
 
       it('give a repeated id its own copy, so changing one answer leaves the other', async () => {
@@ -450,8 +450,8 @@ export function describeStoreContract(name: string, make: MakeStore): void {
         expect(page.totalCount).toBe(9);
         expect(page.items.map((p) => p.id)).toEqual(['a-dup', 'p1', 'p2']);
         expect(await s.listPapers({ first: 5, offset: 8 })).toMatchObject({ totalCount: 9, items: [{ id: 'p8' }] });
-        expect(await s.listPapers({ first: 5, offset: 20 })).toEqual({ totalCount: 9, items: [] });
-        expect(await s.listPapers({ first: 0 })).toEqual({ totalCount: 9, items: [] });
+        expect(await s.listPapers({ first: 5, offset: 20 })).toEqual({ totalCount: 9, items: [], keys: [] });
+        expect(await s.listPapers({ first: 0 })).toEqual({ totalCount: 9, items: [], keys: [] });
       });
 
       it('refuses a negative or fractional page', async () => {
@@ -515,6 +515,81 @@ export function describeStoreContract(name: string, make: MakeStore): void {
       });
     });
 
+    describe('keyset pages', () => {
+      /** Every item of a list, walked `size` at a time by passing each page's last key as `after`. */
+      async function walk<T extends { id: string }>(read: (after: PageKey | undefined) => Promise<Page<T>>): Promise<string[]> {
+        const seen: string[] = [];
+        let after: PageKey | undefined;
+        for (let guard = 0; guard < 50; guard++) {
+          const page = await read(after);
+          expect(page.keys).toHaveLength(page.items.length);
+          seen.push(...ids(page.items));
+          if (page.items.length === 0) return seen;
+          after = page.keys?.[page.keys.length - 1];
+        }
+        throw new Error('the walk did not end');
+      }
+
+      it('walking a paper list with each page’s last key gives the whole order, in every sort, filtered or not', async () => {
+        const s = await withCorpus();
+        for (const sort of ['TITLE', 'NEWEST', 'OLDEST', 'MOST_CONCEPTS'] as const) {
+          for (const filter of [undefined, { conceptTypes: ['METHOD' as const] }, { query: 'transformer' }]) {
+            const whole = ids((await s.listPapers({ first: 100, sort, ...(filter ? { filter } : {}) })).items);
+            expect(await walk((after) => s.listPapers({ first: 2, sort, ...(filter ? { filter } : {}), ...(after ? { after } : {}) }))).toEqual(whole);
+          }
+        }
+      });
+
+      it('walks concepts (all and of one type) and a concept’s papers the same way', async () => {
+        const s = await withCorpus();
+        const whole = ids((await s.listConcepts({ first: 100 })).items);
+        expect(await walk((after) => s.listConcepts({ first: 5, ...(after ? { after } : {}) }))).toEqual(whole);
+        const methods = ids((await s.listConcepts({ first: 100, type: 'METHOD' })).items);
+        expect(await walk((after) => s.listConcepts({ first: 2, type: 'METHOD', ...(after ? { after } : {}) }))).toEqual(methods);
+        expect(await walk(async (after) => only(s.getConceptPapers(['metric:accuracy'], { first: 1, ...(after ? { after } : {}) })))).toEqual(
+          ids((await only(s.getConceptPapers(['metric:accuracy'], { first: 100 }))).items),
+        );
+      });
+
+      it('continues after a key whose item was deleted, and ignores the offset when given a key', async () => {
+        const s = await withCorpus();
+        const first = await s.listPapers({ first: 3 });
+        const last = first.keys?.[2] as PageKey;
+        const rest = ids((await s.listPapers({ first: 100, offset: 3 })).items);
+        await s.deletePaper(first.items[2]?.id as string);
+        expect(ids((await s.listPapers({ first: 100, offset: 7, after: last })).items)).toEqual(rest);
+      });
+
+      it('refuses a key of another order or a forged one with BAD_USER_INPUT', async () => {
+        const s = await withCorpus();
+        const concepts = await s.listConcepts({ first: 1 });
+        expect((await rejection(s.listPapers({ first: 1, after: concepts.keys?.[0] as PageKey }))).code).toBe('BAD_USER_INPUT');
+        expect((await rejection(s.listPapers({ first: 1, sort: 'MOST_CONCEPTS', after: ['x', 'p1'] }))).code).toBe('BAD_USER_INPUT');
+        expect((await rejection(s.listConcepts({ first: 1, after: [1.5, 'a', 'b'] }))).code).toBe('BAD_USER_INPUT');
+        expect((await rejection(s.getConceptPapers(['method:bert'], { first: 1, after: [null, 'p1'] }))).code).toBe('BAD_USER_INPUT');
+      });
+    });
+
+    describe('projections and one-trip reads', () => {
+      it('reads only the asked paper properties, the others empty', async () => {
+        const s = await withCorpus();
+        const [full] = (await s.listPapers({ first: 1 })).items;
+        const [part] = (await s.listPapers({ first: 1, fields: ['title', 'published'] })).items;
+        expect(part).toEqual({ ...full, abstract: '', url: null, authors: [], codeLinks: [] });
+        const [conceptPart] = (await only(s.getConceptPapers(['method:bert'], { first: 1, fields: [] }))).items;
+        expect(conceptPart).toEqual({ id: 'a-dup', title: '', abstract: '', url: null, published: null, authors: [], codeLinks: [] });
+      });
+
+      it('findConceptByName reads a page of the concept’s papers with it, as getConceptPapers does', async () => {
+        const s = await withCorpus();
+        const found = await s.findConceptByName('bert', { papers: { first: 2, fields: ['title'] } });
+        expect(found?.id).toBe('method:bert');
+        expect(found?.papers).toEqual(await only(s.getConceptPapers(['method:bert'], { first: 2, fields: ['title'] })));
+        expect(await s.findConceptByName('nothing of the sort', { papers: { first: 2 } })).toBeNull();
+        expect(await s.findConceptByName('bert')).not.toHaveProperty('papers');
+      });
+    });
+
     describe('listConcepts', () => {
       it('orders by paper count descending, then name, then id, with totals and offsets', async () => {
         const s = await withCorpus();
@@ -558,7 +633,7 @@ export function describeStoreContract(name: string, make: MakeStore): void {
           totalCount: 2,
           items: [{ id: 'task:summarization' }],
         });
-        expect(await s.listConcepts({ first: 10, query: 'zzz' })).toEqual({ items: [], totalCount: 0 });
+        expect(await s.listConcepts({ first: 10, query: 'zzz' })).toEqual({ items: [], totalCount: 0, keys: [] });
       });
     });
 
@@ -569,7 +644,7 @@ export function describeStoreContract(name: string, make: MakeStore): void {
         expect(page.totalCount).toBe(3);
         expect(ids(page.items)).toEqual(['a-dup', 'p1']);
         expect(ids((await only(s.getConceptPapers(['method:bert'], { first: 2, offset: 2 }))).items)).toEqual(['p8']);
-        expect(await only(s.getConceptPapers(['nope'], { first: 5 }))).toEqual({ items: [], totalCount: 0 });
+        expect(await only(s.getConceptPapers(['nope'], { first: 5 }))).toEqual({ items: [], totalCount: 0, keys: [] });
       });
     });
 
@@ -741,6 +816,32 @@ export function describeStoreContract(name: string, make: MakeStore): void {
             { type: 'METRIC', count: 3 },
           ],
         });
+      });
+
+      it('stats, paper counts and rankings follow rewrites and deletes: the same as a fresh graph of the final papers', async () => {
+        const s = await withCorpus();
+        const rewritten = makePaper({ id: 'p4', title: 'Summarization Revisited', abstract: 'BERT for summarization, BERT again.' }, [
+          { id: 'task:summarization', name: 'Summarization', type: 'TASK', surfaces: ['Summarization', 'summarization'] },
+          { id: 'method:bert', name: 'BERT', type: 'METHOD' },
+        ]);
+        await s.upsertPapers([rewritten]);
+        await s.deletePaper('p2');
+        await s.deletePaper('p6');
+        await s.upsertPapers(corpus().slice(6));
+        const finalPapers = [...corpus().filter((p) => !['p2', 'p4', 'p6'].includes(p.id)), rewritten];
+        const answers = async (g: GraphStore) => [
+          await g.stats(),
+          await g.listConcepts({ first: 100 }),
+          await g.topConcepts({ first: 5, type: 'METHOD' }),
+          await g.listPapers({ first: 100, sort: 'MOST_CONCEPTS' }),
+          await g.listPapers({ first: 100, sort: 'NEWEST' }),
+        ];
+        const got = await answers(s);
+        await s.close();
+        // Read first: on Neo4j a fresh store empties the same database.
+        const fresh = await open();
+        await fresh.upsertPapers(finalPapers);
+        expect(got).toEqual(await answers(fresh));
       });
 
       it('topConcepts orders by paper count, name, id, optionally of one type', async () => {

@@ -1,6 +1,7 @@
-import { CONCEPT_TYPES, canonicalKey } from '../../nlp/index.js';
-import type { ConceptType } from '../../nlp/index.js';
+import { CONCEPT_TYPES, FIELDS, ROLES, canonicalKey } from '../../nlp/index.js';
+import type { ConceptType, Field, Role } from '../../nlp/index.js';
 import {
+  checkAfter,
   checkCount,
   checkGranularity,
   checkPage,
@@ -11,19 +12,22 @@ import {
 } from '../check-arguments.js';
 import { compareConceptRank, compareStrings, sortPaperLinks } from '../compare.js';
 import type { GraphStore } from '../graph-store.js';
+import { CONCEPT_KEY_SHAPE, CONCEPT_PAPERS_KEY_SHAPE, PAPER_KEY_SHAPES } from '../page-keys.js';
 import { conceptKeys, mergeConcept, preparePapers } from '../prepare-papers.js';
-import type { ConceptState, PreparedPaper } from '../prepare-papers.js';
+import type { PreparedPaper } from '../prepare-papers.js';
 import { DEFAULT_MAX_CONCEPT_FANOUT, scoreRelated, selectExpansion } from '../score-related.js';
 import type { ConceptFrequency } from '../score-related.js';
-import { searchTerms } from '../search-terms.js';
+import { paperSearchText, searchTerms } from '../search-terms.js';
 import type {
   ConceptCount,
   Cooccurrence,
   GraphStats,
   ListPapersOptions,
   Page,
-  PageRequest,
+  PageKey,
   PaperConceptLink,
+  PaperField,
+  PaperPageRequest,
   PaperSort,
   RelatedPaperResult,
   StoredConcept,
@@ -31,25 +35,83 @@ import type {
   TimeBucket,
   TimeGranularity,
 } from '../types.js';
+import { createSortedIndex, insertSorted, removeSorted } from './sorted-numbers.js';
 
 export interface MemoryStoreOptions {
   /** Concepts in more papers than this are not traversed to find related papers (see `selectExpansion`). Default 10 000. */
   maxConceptFanout?: number;
 }
 
-type Link = PaperConceptLink & { type: ConceptType };
-
-interface PaperEntry {
-  paper: StoredPaper;
-  terms: Set<string>;
-  /** By concept id. */
-  links: Map<string, Link>;
+/**
+ * A paper as the store keeps it: its own strings, and its links as flat arrays of small integers rather than
+ * an object per link and per mention (what keeps 10k papers under 60 MB; bench/synthetic-corpus.ts measures it).
+ */
+interface PaperRow {
+  /** Position in `paperRows`, stable for the paper's life; indexes refer to papers by it. */
+  slot: number;
+  id: string;
+  title: string;
+  abstract: string;
+  url: string | null;
+  published: string | null;
+  authors: string[];
+  codeLinks: string[];
+  /**
+   * Per link, in the order written: concept slot, role index, mention count, then per mention
+   * `start * 2 + field index` and `end` (the mention's text is the field's slice, which writes check).
+   */
+  links: number[];
+  confidences: number[];
+  /** Per link; a slice of the abstract when the evidence is one, so it shares the abstract's memory. */
+  evidence: string[];
+  /** Mention occurrences over all links (for `stats`). */
+  mentionCount: number;
 }
 
-interface ConceptEntry extends ConceptState {
+interface ConceptRow {
+  slot: number;
   id: string;
-  papers: Set<string>;
+  name: string;
+  type: ConceptType;
+  aliases: string[];
+  broader: string | null;
+  /** Slots of the papers that mention it, ascending. */
+  papers: number[];
   keys: string[];
+}
+
+/** A link decoded from `PaperRow.links`. */
+interface LinkView {
+  concept: number;
+  role: Role;
+  confidence: number;
+  evidence: string;
+  /** `[start * 2 + field, end]` pairs. */
+  mentions: number[];
+}
+
+function* linksOf(row: PaperRow): Generator<LinkView> {
+  const { links } = row;
+  let at = 0;
+  for (let i = 0; at < links.length; i++) {
+    const count = links[at + 2] as number;
+    yield {
+      concept: links[at] as number,
+      role: ROLES[links[at + 1] as number] as Role,
+      confidence: row.confidences[i] as number,
+      evidence: row.evidence[i] as string,
+      mentions: links.slice(at + 3, at + 3 + 2 * count),
+    };
+    at += 3 + 2 * count;
+  }
+}
+
+/** Concept slots of a paper's links (cheaper than decoding whole links). */
+function conceptSlotsOf(row: PaperRow): number[] {
+  const slots: number[] = [];
+  const { links } = row;
+  for (let at = 0; at < links.length; at += 3 + 2 * (links[at + 2] as number)) slots.push(links[at] as number);
+  return slots;
 }
 
 function addTo<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
@@ -64,24 +126,15 @@ function removeFrom<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
   if (set?.size === 0) index.delete(key);
 }
 
-function paperComparator(sort: PaperSort): (a: PaperEntry, b: PaperEntry) => number {
-  const byId = (a: PaperEntry, b: PaperEntry) => compareStrings(a.paper.id, b.paper.id);
-  const byDate = (direction: 1 | -1) => (a: PaperEntry, b: PaperEntry) => {
-    const x = a.paper.published;
-    const y = b.paper.published;
-    if (x === null || y === null) return (x === null ? 1 : 0) - (y === null ? 1 : 0) || byId(a, b);
-    return direction * compareStrings(x, y) || byId(a, b);
+/** Strings many papers repeat (author names, dates), kept once. */
+function createInterner(): (value: string) => string {
+  const strings = new Map<string, string>();
+  return (value) => {
+    const known = strings.get(value);
+    if (known !== undefined) return known;
+    strings.set(value, value);
+    return value;
   };
-  switch (sort) {
-    case 'TITLE':
-      return (a, b) => compareStrings(a.paper.title, b.paper.title) || byId(a, b);
-    case 'NEWEST':
-      return byDate(-1);
-    case 'OLDEST':
-      return byDate(1);
-    case 'MOST_CONCEPTS':
-      return (a, b) => b.links.size - a.links.size || byId(a, b);
-  }
 }
 
 /**
@@ -120,103 +173,282 @@ function smallestIds(ids: Iterable<string>, skip: string, limit: number): string
   return heap.sort(compareStrings);
 }
 
-function page<T>(items: T[], request: PageRequest): Page<T> {
-  const { first, offset } = checkPage(request);
-  return { items: items.slice(offset, offset + first), totalCount: items.length };
+/** Compares two keys of one order (`PageKey`s): strings and numbers by `directions`, null after any value. */
+function keyComparator(directions: readonly (1 | -1)[]): (a: PageKey, b: PageKey) => number {
+  return (a, b) => {
+    for (let i = 0; i < directions.length; i++) {
+      const x = a[i] ?? null;
+      const y = b[i] ?? null;
+      if (x === y) continue;
+      if (x === null) return 1;
+      if (y === null) return -1;
+      const order = typeof x === 'number' && typeof y === 'number' ? x - y : compareStrings(String(x), String(y));
+      if (order !== 0) return (directions[i] as 1 | -1) * order;
+    }
+    return 0;
+  };
+}
+
+const PAPER_KEY_ORDER: Record<PaperSort, (a: PageKey, b: PageKey) => number> = {
+  TITLE: keyComparator([1, 1]),
+  NEWEST: keyComparator([-1, 1]),
+  OLDEST: keyComparator([1, 1]),
+  MOST_CONCEPTS: keyComparator([-1, 1]),
+};
+const CONCEPT_KEY_ORDER = keyComparator([-1, 1, 1]);
+
+/**
+ * One page of `items`, already in order: from `offset`, or strictly after `after` (found by binary search on
+ * the items' keys, so a deep page costs the same as the first).
+ */
+function pageOf<T>(
+  items: readonly T[],
+  request: { first: number; offset: number },
+  after: PageKey | undefined,
+  keyOf: (item: T) => PageKey,
+  order: (a: PageKey, b: PageKey) => number,
+): { items: T[]; keys: PageKey[] } {
+  let start = request.offset;
+  if (after !== undefined) {
+    let lo = 0;
+    let hi = items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order(keyOf(items[mid] as T), after) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    start = lo;
+  }
+  const slice = items.slice(start, start + request.first);
+  return { items: slice, keys: slice.map(keyOf) };
 }
 
 /**
- * The in-process store: plain Maps with the indexes that keep reads off full scans (concept → papers,
- * paper → links, name key → concepts, broader → narrower, search term → papers). Writes validate the whole
- * batch first and cannot fail after that, which is what makes them all-or-nothing.
+ * The in-process store: papers and concepts in arrays indexed by slot, with the indexes that keep reads off
+ * full scans (concept → paper slots, name key → concepts, broader → narrower, search term → paper slots), and
+ * sorted orders cached until the next write. Writes validate the whole batch first and cannot fail after that,
+ * which is what makes them all-or-nothing.
  */
 export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore {
   const maxConceptFanout = options.maxConceptFanout ?? DEFAULT_MAX_CONCEPT_FANOUT;
-  const papers = new Map<string, PaperEntry>();
-  const concepts = new Map<string, ConceptEntry>();
+  const paperRows: (PaperRow | undefined)[] = [];
+  const paperSlots = new Map<string, number>();
+  const conceptRows: (ConceptRow | undefined)[] = [];
+  const conceptSlots = new Map<string, number>();
   const byKey = new Map<string, Set<string>>();
   const byBroader = new Map<string, Set<string>>();
-  const byTerm = new Map<string, Set<string>>();
+  /** Search term → slots of the papers whose title or abstract has it, ascending. */
+  const byTerm = createSortedIndex<string>();
+  const intern = createInterner();
+  let mentionTotal = 0;
+  const conceptsByType = new Map<ConceptType, number>(CONCEPT_TYPES.map((type) => [type, 0]));
+  /** Sorted orders, valid until the next write changes anything. */
+  const orders = new Map<string, readonly unknown[]>();
 
-  const toConcept = (c: ConceptEntry): StoredConcept => ({
+  function cached<T>(name: string, build: () => T[]): readonly T[] {
+    let order = orders.get(name) as T[] | undefined;
+    if (order === undefined) {
+      order = build();
+      orders.set(name, order);
+    }
+    return order;
+  }
+
+  const paperAt = (slot: number) => paperRows[slot] as PaperRow;
+  const conceptAt = (slot: number) => conceptRows[slot] as ConceptRow;
+  const paperById = (id: string): PaperRow | undefined => {
+    const slot = paperSlots.get(id);
+    return slot === undefined ? undefined : paperRows[slot];
+  };
+  const conceptById = (id: string): ConceptRow | undefined => {
+    const slot = conceptSlots.get(id);
+    return slot === undefined ? undefined : conceptRows[slot];
+  };
+
+  const toConcept = (c: ConceptRow): StoredConcept => ({
     id: c.id,
     name: c.name,
     type: c.type,
     aliases: [...c.aliases],
     broader: c.broader,
-    paperCount: c.papers.size,
+    paperCount: c.papers.length,
   });
-  const toPaper = (p: PaperEntry): StoredPaper => structuredClone(p.paper);
-  // Keys built before sorting, not in the comparator, which runs about log n times per entry.
-  const byRank = (entries: ConceptEntry[]): ConceptEntry[] =>
-    entries
-      .map((entry) => ({ entry, paperCount: entry.papers.size, name: entry.name, id: entry.id }))
-      .sort(compareConceptRank)
-      .map(({ entry }) => entry);
 
-  function unlink(paperId: string, conceptId: string, touched: Set<string>): void {
-    concepts.get(conceptId)?.papers.delete(paperId);
-    touched.add(conceptId);
+  function toPaper(row: PaperRow, fields?: readonly PaperField[]): StoredPaper {
+    const has = (field: PaperField) => fields === undefined || fields.includes(field);
+    return {
+      id: row.id,
+      title: has('title') ? row.title : '',
+      abstract: has('abstract') ? row.abstract : '',
+      url: has('url') ? row.url : null,
+      published: has('published') ? row.published : null,
+      authors: has('authors') ? [...row.authors] : [],
+      codeLinks: has('codeLinks') ? [...row.codeLinks] : [],
+    };
   }
 
-  function removeOrphans(conceptIds: Iterable<string>): void {
-    for (const id of conceptIds) {
-      const concept = concepts.get(id);
-      if (concept === undefined || concept.papers.size > 0) continue;
-      concepts.delete(id);
-      for (const key of concept.keys) removeFrom(byKey, key, id);
-      if (concept.broader !== null) removeFrom(byBroader, concept.broader, id);
+  function toLink(row: PaperRow, link: LinkView): PaperConceptLink {
+    const mentions = [];
+    for (let i = 0; i < link.mentions.length; i += 2) {
+      const code = link.mentions[i] as number;
+      const field = FIELDS[code % 2] as Field;
+      const start = Math.floor(code / 2);
+      const end = link.mentions[i + 1] as number;
+      mentions.push({ field, start, end, text: row[field].slice(start, end) });
+    }
+    return {
+      paperId: row.id,
+      conceptId: conceptAt(link.concept).id,
+      role: link.role,
+      confidence: link.confidence,
+      mentions,
+      evidence: link.evidence,
+    };
+  }
+
+  function unlinkPaper(row: PaperRow, touched: Set<number>): void {
+    for (const concept of conceptSlotsOf(row)) {
+      removeSorted(conceptAt(concept).papers, row.slot);
+      touched.add(concept);
+    }
+    for (const term of paperSearchText(row.title, row.abstract).split(' ')) if (term !== '') byTerm.remove(term, row.slot);
+    mentionTotal -= row.mentionCount;
+  }
+
+  function removeOrphans(slots: Iterable<number>): void {
+    for (const slot of slots) {
+      const concept = conceptRows[slot];
+      if (concept === undefined || concept.papers.length > 0) continue;
+      conceptRows[slot] = undefined;
+      conceptSlots.delete(concept.id);
+      conceptsByType.set(concept.type, (conceptsByType.get(concept.type) ?? 0) - 1);
+      for (const key of concept.keys) removeFrom(byKey, key, concept.id);
+      if (concept.broader !== null) removeFrom(byBroader, concept.broader, concept.id);
     }
   }
 
-  function writePaper(prepared: PreparedPaper, touched: Set<string>): void {
+  function writePaper(prepared: PreparedPaper, touched: Set<number>): void {
     const { paper } = prepared;
-    const previous = papers.get(paper.id);
-    const links = new Map(prepared.links.map((link) => [link.conceptId, structuredClone(link)]));
-    if (previous !== undefined) {
-      for (const conceptId of previous.links.keys()) {
-        if (!links.has(conceptId)) unlink(paper.id, conceptId, touched);
-      }
-      for (const term of previous.terms) removeFrom(byTerm, term, paper.id);
+    const previous = paperById(paper.id);
+    if (previous !== undefined) unlinkPaper(previous, touched);
+    const slot = previous?.slot ?? paperRows.length;
+    const links: number[] = [];
+    const confidences: number[] = [];
+    const evidence: string[] = [];
+    let mentionCount = 0;
+    for (const link of prepared.links) {
+      const concept = conceptSlots.get(link.conceptId) as number;
+      links.push(concept, ROLES.indexOf(link.role), link.mentions.length);
+      for (const m of link.mentions) links.push(m.start * 2 + FIELDS.indexOf(m.field), m.end);
+      mentionCount += link.mentions.length;
+      confidences.push(link.confidence);
+      const at = paper.abstract.indexOf(link.evidence);
+      evidence.push(at >= 0 && link.evidence !== '' ? paper.abstract.slice(at, at + link.evidence.length) : link.evidence);
+      insertSorted(conceptAt(concept).papers, slot);
+      touched.add(concept);
     }
-    const terms = new Set(prepared.searchText === '' ? [] : prepared.searchText.split(' '));
-    for (const term of terms) addTo(byTerm, term, paper.id);
-    for (const conceptId of links.keys()) concepts.get(conceptId)?.papers.add(paper.id);
-    papers.set(paper.id, { paper: structuredClone(paper), terms, links });
+    const row: PaperRow = {
+      slot,
+      id: paper.id,
+      title: paper.title,
+      abstract: paper.abstract,
+      url: paper.url,
+      published: paper.published === null ? null : intern(paper.published),
+      authors: paper.authors.map(intern),
+      codeLinks: [...paper.codeLinks],
+      links,
+      confidences,
+      evidence,
+      mentionCount,
+    };
+    paperRows[slot] = row;
+    paperSlots.set(paper.id, slot);
+    for (const term of prepared.searchText.split(' ')) if (term !== '') byTerm.add(term, slot);
+    mentionTotal += mentionCount;
   }
 
-  function matchingPapers(options: ListPapersOptions): PaperEntry[] {
+  function matchingPapers(options: ListPapersOptions): PaperRow[] {
     const filter = options.filter ?? {};
     const types = checkTypes(filter.conceptTypes);
     const terms = [...new Set(searchTerms(filter.query ?? ''))];
+    const all = (filter.allConcepts ?? []).map((id) => conceptById(id));
+    const any = filter.anyConcepts?.map((id) => conceptSlots.get(id));
+    if (terms.length === 0 && all.length === 0 && any === undefined && types === undefined) {
+      return paperRows.filter((row): row is PaperRow => row !== undefined);
+    }
     // Start from the narrowest index, then check every condition on each survivor.
-    let ids: Iterable<string> = papers.keys();
-    const sets = [
-      ...terms.map((term) => byTerm.get(term) ?? new Set<string>()),
-      ...(filter.allConcepts ?? []).map((id) => concepts.get(id)?.papers ?? new Set<string>()),
+    const sets: (readonly number[])[] = [
+      ...terms.map((term) => byTerm.get(term)),
+      ...all.map((concept) => concept?.papers ?? []),
     ];
-    if (sets.length > 0) ids = sets.reduce((a, b) => (b.size < a.size ? b : a));
-    const result: PaperEntry[] = [];
-    for (const id of ids) {
-      const entry = papers.get(id) as PaperEntry;
+    const candidates =
+      sets.length > 0 ? sets.reduce((a, b) => (b.length < a.length ? b : a)) : paperRows.map((_row, slot) => slot);
+    const result: PaperRow[] = [];
+    for (const slot of candidates) {
+      const row = paperRows[slot];
+      if (row === undefined) continue;
+      const concepts = conceptSlotsOf(row);
       const ok =
-        terms.every((term) => entry.terms.has(term)) &&
-        (filter.allConcepts ?? []).every((c) => entry.links.has(c)) &&
-        (filter.anyConcepts === undefined || filter.anyConcepts.some((c) => entry.links.has(c))) &&
-        (types === undefined || [...entry.links.values()].some((link) => types.includes(link.type)));
-      if (ok) result.push(entry);
+        terms.every((term) => byTerm.has(term, slot)) &&
+        all.every((concept) => concept !== undefined && concepts.includes(concept.slot)) &&
+        (any === undefined || any.some((c) => c !== undefined && concepts.includes(c))) &&
+        (types === undefined || concepts.some((c) => types.includes(conceptAt(c).type)));
+      if (ok) result.push(row);
     }
     return result;
   }
 
-  function topConceptEntries(type: ConceptType | undefined, first: number): ConceptEntry[] {
-    return byRank([...concepts.values()].filter((c) => type === undefined || c.type === type)).slice(0, first);
+  function paperKey(sort: PaperSort): (row: PaperRow) => PageKey {
+    switch (sort) {
+      case 'TITLE':
+        return (row) => [row.title, row.id];
+      case 'NEWEST':
+      case 'OLDEST':
+        return (row) => [row.published, row.id];
+      case 'MOST_CONCEPTS':
+        return (row) => [row.confidences.length, row.id];
+    }
   }
 
-  const frequency = (link: Link): ConceptFrequency => ({
-    conceptId: link.conceptId,
-    paperCount: concepts.get(link.conceptId)?.papers.size ?? 0,
-  });
+  /** Rows sorted by a paper order (keys computed once, not in the comparator). */
+  function sortPapers(rows: PaperRow[], sort: PaperSort): PaperRow[] {
+    const keyOf = paperKey(sort);
+    const order = PAPER_KEY_ORDER[sort];
+    return rows
+      .map((row) => ({ row, key: keyOf(row) }))
+      .sort((a, b) => order(a.key, b.key))
+      .map(({ row }) => row);
+  }
+
+  function rankConcepts(type: ConceptType | undefined): readonly ConceptRow[] {
+    return cached(`concepts:${type ?? ''}`, () =>
+      conceptRows
+        .filter((c): c is ConceptRow => c !== undefined && (type === undefined || c.type === type))
+        .map((entry) => ({ entry, paperCount: entry.papers.length, name: entry.name, id: entry.id }))
+        .sort(compareConceptRank)
+        .map(({ entry }) => entry),
+    );
+  }
+
+  const conceptKey = (c: ConceptRow): PageKey => [c.papers.length, c.name, c.id];
+
+  function conceptPapers(concept: ConceptRow | undefined, page: PaperPageRequest): Page<StoredPaper> {
+    const request = checkPage(page);
+    const after = checkAfter(page.after, CONCEPT_PAPERS_KEY_SHAPE);
+    if (concept === undefined) return { items: [], totalCount: 0, keys: [] };
+    const sorted = cached(`concept-papers:${concept.slot}`, () => sortPapers(concept.papers.map(paperAt), 'TITLE'));
+    const result = pageOf(sorted, request, after, paperKey('TITLE'), PAPER_KEY_ORDER.TITLE);
+    return { items: result.items.map((row) => toPaper(row, page.fields)), totalCount: sorted.length, keys: result.keys };
+  }
+
+  function frequenciesOf(row: PaperRow, types: ConceptType[] | undefined): ConceptFrequency[] {
+    const result: ConceptFrequency[] = [];
+    for (const slot of conceptSlotsOf(row)) {
+      const concept = conceptAt(slot);
+      if (types === undefined || types.includes(concept.type)) result.push({ conceptId: concept.id, paperCount: concept.papers.length });
+    }
+    return result;
+  }
 
   function relatedPapers(
     paperId: string,
@@ -224,48 +456,47 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
     types: ConceptType[] | undefined,
     minShared: number | undefined,
   ): RelatedPaperResult[] {
-    const source = papers.get(paperId);
+    const source = paperById(paperId);
     if (source === undefined) return [];
-    const ofTypes = (entry: PaperEntry) =>
-      [...entry.links.values()].filter((link) => types === undefined || types.includes(link.type)).map(frequency);
-    const sourceConcepts = ofTypes(source);
+    const sourceConcepts = frequenciesOf(source, types);
     const expansion = selectExpansion(sourceConcepts, maxConceptFanout);
     let candidateIds = new Set<string>();
     if (expansion.limit === null) {
       for (const conceptId of expansion.conceptIds) {
-        for (const id of concepts.get(conceptId)?.papers ?? []) if (id !== paperId) candidateIds.add(id);
+        for (const slot of conceptById(conceptId)?.papers ?? []) if (slot !== source.slot) candidateIds.add(paperAt(slot).id);
       }
     } else {
-      const hub = concepts.get(expansion.conceptIds[0] as string)?.papers ?? new Set<string>();
-      candidateIds = new Set(smallestIds(hub, paperId, expansion.limit));
+      const hub = conceptById(expansion.conceptIds[0] as string)?.papers ?? [];
+      candidateIds = new Set(smallestIds(hub.map((slot) => paperAt(slot).id), paperId, expansion.limit));
     }
     return scoreRelated({
-      totalPapers: papers.size,
+      totalPapers: paperSlots.size,
       source: sourceConcepts,
-      candidates: [...candidateIds].map((id) => ({ paperId: id, concepts: ofTypes(papers.get(id) as PaperEntry) })),
+      candidates: [...candidateIds].map((id) => ({ paperId: id, concepts: frequenciesOf(paperById(id) as PaperRow, types) })),
       minShared,
       first,
     });
   }
 
   function relatedConcepts(conceptId: string, first: number, type: ConceptType | undefined): ConceptCount[] {
-    const counts = new Map<string, number>();
-    for (const paperId of concepts.get(conceptId)?.papers ?? []) {
-      for (const link of (papers.get(paperId) as PaperEntry).links.values()) {
-        if (link.conceptId === conceptId || (type !== undefined && link.type !== type)) continue;
-        counts.set(link.conceptId, (counts.get(link.conceptId) ?? 0) + 1);
+    const concept = conceptById(conceptId);
+    const counts = new Map<number, number>();
+    for (const paper of concept?.papers ?? []) {
+      for (const other of conceptSlotsOf(paperAt(paper))) {
+        if (other === concept?.slot || (type !== undefined && conceptAt(other).type !== type)) continue;
+        counts.set(other, (counts.get(other) ?? 0) + 1);
       }
     }
     return [...counts]
-      .map(([id, count]) => ({ conceptId: id, count }))
+      .map(([slot, count]) => ({ conceptId: conceptAt(slot).id, count }))
       .sort((a, b) => b.count - a.count || compareStrings(a.conceptId, b.conceptId))
       .slice(0, first);
   }
 
   function timeline(conceptId: string, granularity: TimeGranularity): TimeBucket[] {
     const counts = new Map<string, number>();
-    for (const paperId of concepts.get(conceptId)?.papers ?? []) {
-      const published = (papers.get(paperId) as PaperEntry).paper.published;
+    for (const slot of conceptById(conceptId)?.papers ?? []) {
+      const published = paperAt(slot).published;
       if (published === null) continue;
       const period = periodOf(published, granularity);
       counts.set(period, (counts.get(period) ?? 0) + 1);
@@ -286,42 +517,52 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
 
     async upsertPapers(input) {
       const batch = preparePapers(input);
+      if (batch.papers.length === 0) return { papers: 0, concepts: 0 };
+      orders.clear();
       for (const incoming of batch.concepts) {
-        const existing = concepts.get(incoming.id);
+        const existing = conceptById(incoming.id);
         const merged = mergeConcept(existing ?? null, incoming);
         const keys = conceptKeys(merged);
         for (const key of keys) addTo(byKey, key, incoming.id);
         // The first broader id sticks (mergeConcept), so only a concept that had none gains an index entry.
         if ((existing?.broader ?? null) === null && merged.broader !== null) addTo(byBroader, merged.broader, incoming.id);
-        concepts.set(incoming.id, { ...merged, id: incoming.id, papers: existing?.papers ?? new Set(), keys });
+        if (existing === undefined) {
+          const slot = conceptRows.length;
+          conceptRows.push({ ...merged, slot, id: incoming.id, papers: [], keys });
+          conceptSlots.set(incoming.id, slot);
+          conceptsByType.set(merged.type, (conceptsByType.get(merged.type) ?? 0) + 1);
+        } else {
+          Object.assign(existing, { aliases: merged.aliases, broader: merged.broader, keys });
+        }
       }
-      const touched = new Set<string>();
+      const touched = new Set<number>();
       for (const prepared of batch.papers) writePaper(prepared, touched);
       removeOrphans(touched);
       return { papers: batch.papers.length, concepts: batch.concepts.length };
     },
 
     async deletePaper(id) {
-      const entry = papers.get(id);
-      if (entry === undefined) return false;
-      const touched = new Set<string>();
-      for (const conceptId of entry.links.keys()) unlink(id, conceptId, touched);
-      for (const term of entry.terms) removeFrom(byTerm, term, id);
-      papers.delete(id);
+      const row = paperById(id);
+      if (row === undefined) return false;
+      orders.clear();
+      const touched = new Set<number>();
+      unlinkPaper(row, touched);
+      paperRows[row.slot] = undefined;
+      paperSlots.delete(id);
       removeOrphans(touched);
       return true;
     },
 
     async getPapers(ids) {
       return ids.map((id) => {
-        const entry = papers.get(id);
-        return entry === undefined ? null : toPaper(entry);
+        const row = paperById(id);
+        return row === undefined ? null : toPaper(row);
       });
     },
 
     async getConcepts(ids) {
       return ids.map((id) => {
-        const concept = concepts.get(id);
+        const concept = conceptById(id);
         return concept === undefined ? null : toConcept(concept);
       });
     },
@@ -329,57 +570,59 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
     async getPaperConcepts(paperIds, types) {
       checkTypes(types);
       return paperIds.map((id) => {
-        const links = [...(papers.get(id)?.links.values() ?? [])].filter(
-          (link) => types === undefined || types.includes(link.type),
-        );
-        return sortPaperLinks(
-          links.map(({ type, ...link }) => ({ link: structuredClone(link), type })),
-        );
+        const row = paperById(id);
+        if (row === undefined) return [];
+        const links = [];
+        for (const link of linksOf(row)) {
+          const type = conceptAt(link.concept).type;
+          if (types === undefined || types.includes(type)) links.push({ link: toLink(row, link), type });
+        }
+        return sortPaperLinks(links);
       });
     },
 
-    async findConceptByName(name) {
+    async findConceptByName(name, options = {}) {
       const ids = byKey.get(canonicalKey(name));
-      if (ids === undefined) return null;
-      const best = [...ids]
-        .map((id) => concepts.get(id) as ConceptEntry)
-        .sort((a, b) => b.papers.size - a.papers.size || compareStrings(a.id, b.id))[0];
-      return best === undefined ? null : toConcept(best);
+      const best = [...(ids ?? [])]
+        .map((id) => conceptById(id) as ConceptRow)
+        .sort((a, b) => b.papers.length - a.papers.length || compareStrings(a.id, b.id))[0];
+      const papers = options.papers === undefined ? undefined : conceptPapers(best, options.papers);
+      if (best === undefined) return null;
+      return papers === undefined ? toConcept(best) : { ...toConcept(best), papers };
     },
 
     async listPapers(options) {
       const sort = checkSort(options.sort);
-      const result = page(matchingPapers(options).sort(paperComparator(sort)), options);
-      return { items: result.items.map(toPaper), totalCount: result.totalCount };
+      const request = checkPage(options);
+      const after = checkAfter(options.after, PAPER_KEY_SHAPES[sort]);
+      const filtered = options.filter !== undefined && Object.values(options.filter).some((value) => value !== undefined);
+      const sorted = filtered
+        ? sortPapers(matchingPapers(options), sort)
+        : cached(`papers:${sort}`, () => sortPapers(matchingPapers(options), sort));
+      const result = pageOf(sorted, request, after, paperKey(sort), PAPER_KEY_ORDER[sort]);
+      return { items: result.items.map((row) => toPaper(row, options.fields)), totalCount: sorted.length, keys: result.keys };
     },
 
     async listConcepts(options) {
       const type = checkType(options.type);
-      checkPage(options);
+      const request = checkPage(options);
+      const after = checkAfter(options.after, CONCEPT_KEY_SHAPE);
       const query = options.query?.toLowerCase();
-      const matches = byRank(
-        [...concepts.values()]
-          .filter((c) => type === undefined || c.type === type)
-          .filter(
-            (c) =>
-              query === undefined ||
-              c.name.toLowerCase().includes(query) ||
-              c.aliases.some((alias) => alias.toLowerCase().includes(query)),
-          ),
-      );
-      const result = page(matches, options);
-      return { items: result.items.map(toConcept), totalCount: result.totalCount };
+      const ranked = rankConcepts(type);
+      const matches =
+        query === undefined
+          ? ranked
+          : ranked.filter(
+              (c) => c.name.toLowerCase().includes(query) || c.aliases.some((alias) => alias.toLowerCase().includes(query)),
+            );
+      const result = pageOf(matches, request, after, conceptKey, CONCEPT_KEY_ORDER);
+      return { items: result.items.map(toConcept), totalCount: matches.length, keys: result.keys };
     },
 
-    async getConceptPapers(conceptIds, request) {
-      checkPage(request);
-      return conceptIds.map((conceptId) => {
-        const entries = [...(concepts.get(conceptId)?.papers ?? [])]
-          .map((id) => papers.get(id) as PaperEntry)
-          .sort(paperComparator('TITLE'));
-        const result = page(entries, request);
-        return { items: result.items.map(toPaper), totalCount: result.totalCount };
-      });
+    async getConceptPapers(conceptIds, page) {
+      checkPage(page);
+      checkAfter(page.after, CONCEPT_PAPERS_KEY_SHAPE);
+      return conceptIds.map((conceptId) => conceptPapers(conceptById(conceptId), page));
     },
 
     async getRelatedPapers(paperIds, options) {
@@ -397,44 +640,41 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
     async getNarrowerConcepts(conceptIds) {
       return conceptIds.map((conceptId) =>
         [...(byBroader.get(conceptId) ?? [])]
-          .map((id) => concepts.get(id) as ConceptEntry)
+          .map((id) => conceptById(id) as ConceptRow)
           .sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.id, b.id))
           .map(toConcept),
       );
     },
 
     async stats(): Promise<GraphStats> {
-      let mentions = 0;
-      for (const entry of papers.values()) for (const link of entry.links.values()) mentions += link.mentions.length;
-      const byType = CONCEPT_TYPES.map((type) => ({ type, count: 0 }));
-      for (const concept of concepts.values()) {
-        const bucket = byType.find((b) => b.type === concept.type);
-        if (bucket !== undefined) bucket.count += 1;
-      }
-      return { papers: papers.size, concepts: concepts.size, mentions, byType };
+      const byType = CONCEPT_TYPES.map((type) => ({ type, count: conceptsByType.get(type) ?? 0 }));
+      return { papers: paperSlots.size, concepts: conceptSlots.size, mentions: mentionTotal, byType };
     },
 
     async topConcepts(options) {
-      return topConceptEntries(checkType(options.type), checkCount('first', options.first)).map(toConcept);
+      const type = checkType(options.type);
+      return rankConcepts(type).slice(0, checkCount('first', options.first)).map(toConcept);
     },
 
     async cooccurrence(options): Promise<Cooccurrence> {
       const first = checkCount('first', options.first);
-      const rows = topConceptEntries(checkType(options.rowType), first).map((c) => c.id);
-      const columns = topConceptEntries(checkType(options.columnType), first).map((c) => c.id);
+      const rowConcepts = rankConcepts(checkType(options.rowType)).slice(0, first);
+      const columnConcepts = rankConcepts(checkType(options.columnType)).slice(0, first);
+      const columnIndex = new Map(columnConcepts.map((c, i) => [c.slot, i]));
       const cells: Cooccurrence['cells'] = [];
-      for (const row of rows) {
-        const counts = new Map<string, number>();
-        for (const paperId of concepts.get(row)?.papers ?? []) {
-          const links = (papers.get(paperId) as PaperEntry).links;
-          for (const column of columns) if (links.has(column)) counts.set(column, (counts.get(column) ?? 0) + 1);
+      for (const row of rowConcepts) {
+        const counts = new Array<number>(columnConcepts.length).fill(0);
+        for (const paper of row.papers) {
+          for (const concept of conceptSlotsOf(paperAt(paper))) {
+            const i = columnIndex.get(concept);
+            if (i !== undefined) counts[i] = (counts[i] as number) + 1;
+          }
         }
-        for (const column of columns) {
-          const count = counts.get(column);
-          if (count !== undefined) cells.push({ row, column, count });
-        }
+        counts.forEach((count, i) => {
+          if (count > 0) cells.push({ row: row.id, column: (columnConcepts[i] as ConceptRow).id, count });
+        });
       }
-      return { rows, columns, cells };
+      return { rows: rowConcepts.map((c) => c.id), columns: columnConcepts.map((c) => c.id), cells };
     },
 
     async conceptTimeline(conceptIds, granularity) {

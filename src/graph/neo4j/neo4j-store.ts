@@ -4,6 +4,7 @@ import type { Logger, Neo4jConfig } from '../../config/index.js';
 import { CONCEPT_TYPES, canonicalKey } from '../../nlp/index.js';
 import type { ConceptType, Field, Role } from '../../nlp/index.js';
 import {
+  checkAfter,
   checkCount,
   checkGranularity,
   checkPage,
@@ -12,7 +13,9 @@ import {
   checkTypes,
 } from '../check-arguments.js';
 import { compareStrings, sortPaperLinks } from '../compare.js';
+import { CONCEPT_KEY_SHAPE, CONCEPT_PAPERS_KEY_SHAPE, PAPER_KEY_SHAPES } from '../page-keys.js';
 import type { GraphStore } from '../graph-store.js';
+import { PAPER_FIELDS } from '../types.js';
 import { preparePapers } from '../prepare-papers.js';
 import { DEFAULT_MAX_CONCEPT_FANOUT, scoreRelated, selectExpansion } from '../score-related.js';
 import type { ConceptFrequency } from '../score-related.js';
@@ -22,7 +25,9 @@ import type {
   Cooccurrence,
   ListPapersOptions,
   Page,
+  PageKey,
   PaperConceptLink,
+  PaperField,
   PaperSort,
   RelatedPaperResult,
   StoredConcept,
@@ -57,13 +62,41 @@ export const SCHEMA_STATEMENTS = [
   'CREATE INDEX paper_title IF NOT EXISTS FOR (p:Paper) ON (p.title)',
   'CREATE INDEX paper_published IF NOT EXISTS FOR (p:Paper) ON (p.published)',
   "CREATE FULLTEXT INDEX paper_search IF NOT EXISTS FOR (p:Paper) ON EACH [p.searchText] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } }",
+  // Sort keys kept on write, so rankings and pages read an index in order instead of sorting everything.
+  'CREATE INDEX paper_concept_count IF NOT EXISTS FOR (p:Paper) ON (p.conceptCount)',
+  'CREATE INDEX undated_paper_id IF NOT EXISTS FOR (p:Undated) ON (p.id)',
+  'CREATE INDEX concept_paper_count IF NOT EXISTS FOR (c:Concept) ON (c.paperCount)',
+  'CREATE INDEX method_paper_count IF NOT EXISTS FOR (c:Method) ON (c.paperCount)',
+  'CREATE INDEX task_paper_count IF NOT EXISTS FOR (c:Task) ON (c.paperCount)',
+  'CREATE INDEX dataset_paper_count IF NOT EXISTS FOR (c:Dataset) ON (c.paperCount)',
+  'CREATE INDEX metric_paper_count IF NOT EXISTS FOR (c:Metric) ON (c.paperCount)',
+  'CREATE CONSTRAINT graph_stats_id IF NOT EXISTS FOR (s:GraphStats) REQUIRE s.id IS UNIQUE',
 ] as const;
 
+/**
+ * Version of what writes keep besides the papers and concepts themselves (counts, sort keys, type labels, the
+ * `GraphStats` node). `init` brings an older graph up to it once.
+ */
+const MODEL_VERSION = 2;
+
+/** A label per concept type, so Neo4j's count store answers concepts per type and each type has its rank index. */
+const TYPE_LABEL: Record<ConceptType, string> = { METHOD: 'Method', TASK: 'Task', DATASET: 'Dataset', METRIC: 'Metric' };
+
 const PAPER = 'p {.id, .title, .abstract, .url, .published, .authors, .codeLinks}';
+/** A paper map with only the asked properties (`PaperProjection`); the default reads all. */
+function paperMap(fields: readonly PaperField[] | undefined): string {
+  if (fields === undefined) return PAPER;
+  const asked = PAPER_FIELDS.filter((field) => fields.includes(field));
+  return `p {${['.id', ...asked.map((field) => `.${field}`)].join(', ')}}`;
+}
+/** A concept's degree, read from the node's degree counters; `c.paperCount` is this, kept on write. */
 const PAPER_COUNT = 'COUNT { (c)<-[:MENTIONS]-() }';
-const CONCEPT = `c {.id, .name, .type, .aliases, .broader, paperCount: ${PAPER_COUNT}}`;
+const CONCEPT = 'c {.id, .name, .type, .aliases, .broader, .paperCount}';
 /** `compareConceptRank` in Cypher, so every concept ranking agrees with the embedded store; needs `c` bound. */
-const RANK_CONCEPTS = `WITH c, ${PAPER_COUNT} AS paperCount ORDER BY paperCount DESC, c.name, c.id`;
+const RANK_CONCEPTS = 'ORDER BY c.paperCount DESC, c.name, c.id';
+/** Keyset condition for `RANK_CONCEPTS` after `[paperCount, name, id]` in `$after`. */
+const AFTER_CONCEPT =
+  'c.paperCount <= $after[0] AND (c.paperCount < $after[0] OR c.name > $after[1] OR (c.name = $after[1] AND c.id > $after[2]))';
 /** Lucene refuses queries with more than 1 024 clauses; the exact check in Cypher covers the rest. */
 const MAX_INDEX_TERMS = 1_000;
 
@@ -71,8 +104,67 @@ const ORDER_BY: Record<PaperSort, string> = {
   TITLE: 'ORDER BY p.title, p.id',
   NEWEST: 'ORDER BY p.published IS NULL, p.published DESC, p.id',
   OLDEST: 'ORDER BY p.published IS NULL, p.published, p.id',
-  MOST_CONCEPTS: 'ORDER BY COUNT { (p)-[:MENTIONS]->() } DESC, p.id',
+  MOST_CONCEPTS: 'ORDER BY p.conceptCount DESC, p.id',
 };
+
+/** A paper's `PageKey` in each order (see `PAPER_KEY_SHAPES`). */
+const PAPER_KEY: Record<PaperSort, string> = {
+  TITLE: '[p.title, p.id]',
+  NEWEST: '[toString(p.published), p.id]',
+  OLDEST: '[toString(p.published), p.id]',
+  MOST_CONCEPTS: '[p.conceptCount, p.id]',
+};
+
+type PaperKey = readonly [string | number | null, string];
+
+/** "After this key" in each order, for filtered lists (params `$k0`, `$k1`); see `ORDER_BY`. */
+function afterPaper(sort: PaperSort, after: PaperKey): string {
+  switch (sort) {
+    case 'TITLE':
+      return '(p.title > $k0 OR (p.title = $k0 AND p.id > $k1))';
+    case 'MOST_CONCEPTS':
+      return '(p.conceptCount < $k0 OR (p.conceptCount = $k0 AND p.id > $k1))';
+    case 'NEWEST':
+    case 'OLDEST':
+      if (after[0] === null) return '(p.published IS NULL AND p.id > $k1)';
+      return `(p.published IS NULL OR p.published ${sort === 'NEWEST' ? '<' : '>'} date($k0) OR (p.published = date($k0) AND p.id > $k1))`;
+  }
+}
+
+/** A concept's papers by title then id, one page (needs `c` bound; parameters from `conceptPapersParams`). */
+function conceptPapersQuery(fields: readonly PaperField[] | undefined): string {
+  return `CALL (c) {
+    MATCH (c)<-[:MENTIONS]-(p:Paper)
+    WHERE $k0 IS NULL OR p.title > $k0 OR (p.title = $k0 AND p.id > $k1)
+    WITH p ORDER BY p.title, p.id SKIP $skip LIMIT $limit
+    RETURN collect(${paperMap(fields)}) AS items, collect([p.title, p.id]) AS keys
+  }`;
+}
+
+function conceptPapersParams(
+  request: { first: number; offset: number } | null,
+  after: PaperKey | undefined,
+): Record<string, unknown> {
+  if (request === null) return {};
+  return {
+    k0: after?.[0] ?? null,
+    k1: after?.[1] ?? null,
+    skip: neo4j.int(after === undefined ? request.offset : 0),
+    limit: neo4j.int(request.first),
+  };
+}
+
+function conceptPapersPage(record: Neo4jRecord, total: number): Page<StoredPaper> {
+  return {
+    items: (record.get('items') as unknown[]).map(toPaper),
+    totalCount: total,
+    keys: (record.get('keys') as unknown[]).map(toKey),
+  };
+}
+
+function toKey(value: unknown): PageKey {
+  return (value as unknown[]).map((part) => (neo4j.isInt(part) ? part.toNumber() : (part as string | null)));
+}
 
 function toNumber(value: unknown): number {
   if (neo4j.isInt(value)) return value.toNumber();
@@ -87,8 +179,8 @@ function toPaper(value: unknown): StoredPaper {
   const date = p.published;
   return {
     id: p.id as string,
-    title: p.title as string,
-    abstract: p.abstract as string,
+    title: (p.title as string | undefined) ?? '',
+    abstract: (p.abstract as string | undefined) ?? '',
     url: (p.url as string | null | undefined) ?? null,
     published: neo4j.isDate(date)
       ? `${pad(toNumber(date.year), 4)}-${pad(toNumber(date.month), 2)}-${pad(toNumber(date.day), 2)}`
@@ -106,7 +198,7 @@ function toConcept(value: unknown): StoredConcept {
     type: c.type as ConceptType,
     aliases: (c.aliases as string[] | null | undefined) ?? [],
     broader: (c.broader as string | null | undefined) ?? null,
-    paperCount: toNumber(c.paperCount),
+    paperCount: toNumber(c.paperCount ?? 0),
   };
 }
 
@@ -175,6 +267,52 @@ async function removeOrphans(tx: ManagedTransaction, conceptIds: readonly string
     { ids: conceptIds },
   );
 }
+
+/** Sets `paperCount` of the listed concepts that still exist to their degree (under the write lock the links took). */
+async function refreshPaperCounts(tx: ManagedTransaction, conceptIds: readonly string[], batchSize: number): Promise<void> {
+  for (const chunk of chunks(conceptIds, batchSize)) {
+    await tx.run(
+      `UNWIND $ids AS id
+       MATCH (c:Concept {id: id})
+       SET c.paperCount = ${PAPER_COUNT}`,
+      { ids: chunk },
+    );
+  }
+}
+
+/**
+ * Adds to the graph's mention counter. Last in a write transaction, as every writer locks this one node; the
+ * read-and-add in one SET is what keeps concurrent writers from losing each other's updates.
+ */
+async function addMentions(tx: ManagedTransaction, delta: number): Promise<void> {
+  await tx.run(
+    `MERGE (s:GraphStats {id: 'graph'})
+     ON CREATE SET s.mentions = 0, s.version = $version
+     SET s.mentions = s.mentions + $delta`,
+    { delta: neo4j.int(delta), version: neo4j.int(MODEL_VERSION) },
+  );
+}
+
+/**
+ * Brings a graph written before `MODEL_VERSION` up to it: concept paper counts and type labels, paper
+ * concept and mention counts and the `Undated` label, the mention counter. Batched auto-commit transactions,
+ * so it runs once on any size of graph.
+ */
+const MIGRATION = [
+  `MATCH (c:Concept) CALL (c) {
+     SET c.paperCount = ${PAPER_COUNT}
+     SET c:$(CASE c.type WHEN 'METHOD' THEN 'Method' WHEN 'TASK' THEN 'Task' WHEN 'DATASET' THEN 'Dataset' ELSE 'Metric' END)
+   } IN TRANSACTIONS OF 5000 ROWS`,
+  `MATCH (p:Paper) CALL (p) {
+     OPTIONAL MATCH (p)-[r:MENTIONS]->()
+     WITH p, count(r) AS concepts, coalesce(sum(size(r.mentionStarts)), 0) AS mentions
+     SET p.conceptCount = concepts, p.mentionCount = mentions
+     FOREACH (_ IN CASE WHEN p.published IS NULL THEN [1] ELSE [] END | SET p:Undated)
+   } IN TRANSACTIONS OF 2000 ROWS`,
+  `OPTIONAL MATCH (p:Paper) WITH coalesce(sum(p.mentionCount), 0) AS mentions
+   MERGE (s:GraphStats {id: 'graph'})
+   SET s.mentions = mentions, s.version = $version`,
+];
 
 /**
  * The Neo4j store; the model is in schema/graph-model.md. Writes are one `executeWrite` transaction of
@@ -259,25 +397,19 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
     }
   }
 
-  async function pageOf<T>(
-    match: string,
-    params: Record<string, unknown>,
-    orderAndReturn: string,
-    request: { first: number; offset: number },
-    map: (value: unknown) => T,
-  ): Promise<Page<T>> {
-    return read(async (tx) => {
-      const [count] = await rows(tx, `${match} RETURN count(*) AS total`, params);
-      const items = await rows(tx, `${match} ${orderAndReturn} SKIP $skip LIMIT $limit`, {
-        ...params,
-        skip: neo4j.int(request.offset),
-        limit: neo4j.int(request.first),
-      });
-      return { items: items.map((r) => map(r.get('item'))), totalCount: toNumber(count?.get('total') ?? 0) };
-    });
+  /** Items and keys of a page query returning `item` and `key` per row. */
+  function pageRows(records: Neo4jRecord[]): { items: StoredPaper[]; keys: PageKey[] } {
+    return {
+      items: records.map((r) => toPaper(r.get('item'))),
+      keys: records.map((r) => toKey(r.get('key'))),
+    };
   }
 
-  function paperMatch(options: ListPapersOptions): { match: string; params: Record<string, unknown> } {
+  /**
+   * The filters of `listPapers`, as a start clause and conditions on `p`; `filtered` false when there are
+   * none, which is when the sort key indexes can answer a page alone.
+   */
+  function paperMatch(options: ListPapersOptions): { start: string; conditions: string[]; params: Record<string, unknown>; filtered: boolean } {
     const filter = options.filter ?? {};
     const types = checkTypes(filter.conceptTypes);
     const terms = [...new Set(searchTerms(filter.query ?? ''))];
@@ -296,9 +428,10 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
     if (all.length > 0) conditions.push('all(cid IN $all WHERE EXISTS { (p)-[:MENTIONS]->(:Concept {id: cid}) })');
     if (filter.anyConcepts !== undefined) conditions.push('EXISTS { (p)-[:MENTIONS]->(c:Concept) WHERE c.id IN $any }');
     if (types !== undefined) conditions.push('EXISTS { (p)-[:MENTIONS]->(c:Concept) WHERE c.type IN $types }');
-    const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
     return {
-      match: `${start}${where} WITH p`,
+      start,
+      conditions,
+      filtered: conditions.length > 0,
       params: {
         lucene: luceneQuery(terms),
         terms,
@@ -310,13 +443,74 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
     };
   }
 
-  async function topConceptIds(tx: ManagedTransaction, type: ConceptType, first: number): Promise<string[]> {
-    const records = await rows(
-      tx,
-      `MATCH (c:Concept {type: $type}) ${RANK_CONCEPTS} LIMIT $first RETURN c.id AS id`,
-      { type, first: neo4j.int(first) },
+  /**
+   * A page of all papers, read in order from the sort key's index: the first page and the thousandth cost
+   * the same with a key (`after`), so a deep page never sorts the whole graph. Dated and undated papers are
+   * read separately (undated last, by id, through the `Undated` label's index) because an index holds no nulls.
+   */
+  async function unfilteredPaperPage(
+    tx: ManagedTransaction,
+    sort: PaperSort,
+    after: PaperKey | undefined,
+    request: { first: number; offset: number },
+    projection: string,
+    total: number,
+  ): Promise<{ items: StoredPaper[]; keys: PageKey[] }> {
+    const returns = `RETURN ${projection} AS item, ${PAPER_KEY[sort]} AS key`;
+    const params = { k0: after?.[0] ?? null, k1: after?.[1] ?? null, skip: neo4j.int(after === undefined ? request.offset : 0), limit: neo4j.int(request.first) };
+    if (request.first === 0) return { items: [], keys: [] };
+    if (sort === 'TITLE' || sort === 'MOST_CONCEPTS') {
+      const [property, direction, op] = sort === 'TITLE' ? ['title', '', '>'] : ['conceptCount', ' DESC', '<'];
+      const where =
+        after === undefined
+          ? `p.${property} IS NOT NULL`
+          : `p.${property} ${op}= $k0 AND (p.${property} ${op} $k0 OR p.id > $k1)`;
+      return pageRows(
+        await rows(tx, `MATCH (p:Paper) WHERE ${where} WITH p ORDER BY p.${property}${direction}, p.id SKIP $skip LIMIT $limit ${returns}`, params),
+      );
+    }
+    const [direction, op] = sort === 'NEWEST' ? [' DESC', '<'] : ['', '>'];
+    const result: { items: StoredPaper[]; keys: PageKey[] } = { items: [], keys: [] };
+    let skipUndated = 0;
+    if (after === undefined || after[0] !== null) {
+      const where =
+        after === undefined
+          ? 'p.published IS NOT NULL'
+          : `p.published ${op}= date($k0) AND (p.published ${op} date($k0) OR p.id > $k1)`;
+      const dated = pageRows(
+        await rows(tx, `MATCH (p:Paper) WHERE ${where} WITH p ORDER BY p.published${direction}, p.id SKIP $skip LIMIT $limit ${returns}`, params),
+      );
+      result.items.push(...dated.items);
+      result.keys.push(...dated.keys);
+      if (result.items.length === request.first) return result;
+      if (after === undefined) {
+        const [undated] = await rows(tx, 'MATCH (p:Undated) RETURN count(p) AS n');
+        skipUndated = Math.max(0, request.offset - (total - toNumber(undated?.get('n') ?? 0)));
+      }
+    }
+    const undatedAfter = after !== undefined && after[0] === null ? after[1] : null;
+    const undated = pageRows(
+      await rows(
+        tx,
+        `MATCH (p:Undated) WHERE ${undatedAfter === null ? 'p.id IS NOT NULL' : 'p.id > $k1'}
+         WITH p ORDER BY p.id SKIP $skip LIMIT $limit ${returns}`,
+        { k1: undatedAfter, skip: neo4j.int(skipUndated), limit: neo4j.int(request.first - result.items.length) },
+      ),
     );
-    return records.map((r) => r.get('id') as string);
+    result.items.push(...undated.items);
+    result.keys.push(...undated.keys);
+    return result;
+  }
+
+  /** Concepts (of one type's label, or all) in `RANK_CONCEPTS` order, through that label's paper-count index. */
+  const rankedConcepts = (type: ConceptType | null) =>
+    `MATCH (c:${type === null ? 'Concept' : TYPE_LABEL[type]}) WHERE c.paperCount IS NOT NULL`;
+
+  async function topConceptRanks(tx: ManagedTransaction, type: ConceptType, first: number): Promise<[string, number][]> {
+    const records = await rows(tx, `${rankedConcepts(type)} WITH c ${RANK_CONCEPTS} LIMIT $first RETURN c.id AS id, c.paperCount AS n`, {
+      first: neo4j.int(first),
+    });
+    return records.map((r) => [r.get('id') as string, toNumber(r.get('n'))]);
   }
 
   return {
@@ -328,6 +522,12 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       const session = driver.session({ database: config.database });
       try {
         await session.run('CALL db.awaitIndexes($seconds)', { seconds: neo4j.int(seconds) });
+        const { records } = await session.run("OPTIONAL MATCH (s:GraphStats {id: 'graph'}) RETURN s.version AS version");
+        const version = records[0]?.get('version');
+        if (version === null || version === undefined || toNumber(version) < MODEL_VERSION) {
+          logger.info({ uri: config.uri }, 'bringing the graph up to the current model (counts, sort keys)');
+          for (const statement of MIGRATION) await session.run(statement, { version: neo4j.int(MODEL_VERSION) });
+        }
       } catch (error) {
         throw translateError(error, config.uri);
       } finally {
@@ -356,7 +556,12 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
         ...paper,
         searchText,
         conceptIds: links.map((link) => link.conceptId),
+        mentionCount: neo4j.int(links.reduce((sum, link) => sum + link.mentions.length, 0)),
       }));
+      const newMentions = batch.papers.reduce(
+        (sum, { links }) => sum + links.reduce((n, link) => n + link.mentions.length, 0),
+        0,
+      );
       // Mirrors mergeConcept (shared with the memory store) in Cypher, so concurrent writers merge under the
       // node lock instead of overwriting each other's aliases.
       const conceptRows = batch.concepts.map((concept) => ({
@@ -367,6 +572,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
         broader: concept.broader,
         nameKey: canonicalKey(concept.name),
         aliasKeys: [...new Set(concept.aliases.map(canonicalKey))],
+        label: TYPE_LABEL[concept.type],
       }));
       const linkRows = batch.papers.flatMap(({ links }) =>
         links.map((link) => ({
@@ -383,27 +589,38 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       );
       await write(async (tx) => {
         const stale = new Set<string>();
+        let oldMentions = 0;
         for (const chunk of chunks(paperRows, batchSize)) {
+          // The title is set first so the paper is write-locked before its previous mention count is read.
           const records = await rows(
             tx,
             `UNWIND $rows AS row
              MERGE (p:Paper {id: row.id})
-             SET p.title = row.title, p.abstract = row.abstract, p.url = row.url,
+             SET p.title = row.title
+             WITH p, row, coalesce(p.mentionCount, 0) AS oldMentions
+             SET p.abstract = row.abstract, p.url = row.url,
                  p.published = CASE WHEN row.published IS NULL THEN null ELSE date(row.published) END,
-                 p.authors = row.authors, p.codeLinks = row.codeLinks, p.searchText = row.searchText
-             WITH p, row
-             OPTIONAL MATCH (p)-[r:MENTIONS]->(old:Concept) WHERE NOT old.id IN row.conceptIds
-             DELETE r
-             RETURN collect(DISTINCT old.id) AS stale`,
+                 p.authors = row.authors, p.codeLinks = row.codeLinks, p.searchText = row.searchText,
+                 p.conceptCount = size(row.conceptIds), p.mentionCount = row.mentionCount
+             FOREACH (_ IN CASE WHEN row.published IS NULL THEN [1] ELSE [] END | SET p:Undated)
+             FOREACH (_ IN CASE WHEN row.published IS NULL THEN [] ELSE [1] END | REMOVE p:Undated)
+             WITH p, row, oldMentions
+             CALL (p, row) {
+               OPTIONAL MATCH (p)-[r:MENTIONS]->(old:Concept) WHERE NOT old.id IN row.conceptIds
+               DELETE r
+               RETURN collect(old.id) AS stale
+             }
+             RETURN sum(oldMentions) AS oldMentions, collect(stale) AS stale`,
             { rows: chunk },
           );
-          for (const id of (records[0]?.get('stale') as string[] | undefined) ?? []) stale.add(id);
+          oldMentions += toNumber(records[0]?.get('oldMentions') ?? 0);
+          for (const ids of (records[0]?.get('stale') as string[][] | undefined) ?? []) for (const id of ids) stale.add(id);
         }
         for (const chunk of chunks(conceptRows, batchSize)) {
           await tx.run(
             `UNWIND $rows AS row
              MERGE (c:Concept {id: row.id})
-             ON CREATE SET c.name = row.name, c.type = row.type, c.aliases = []
+             ON CREATE SET c.name = row.name, c.type = row.type, c.aliases = [], c:$(row.label)
              SET c.aliases = c.aliases + [a IN row.aliases WHERE a <> c.name AND NOT a IN c.aliases],
                  c.broader = coalesce(c.broader, row.broader)
              WITH c, row
@@ -427,6 +644,8 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
           );
         }
         await removeOrphans(tx, [...stale]);
+        await refreshPaperCounts(tx, [...new Set([...batch.concepts.map((c) => c.id), ...stale])], batchSize);
+        await addMentions(tx, newMentions - oldMentions);
       });
       return { papers: batch.papers.length, concepts: batch.concepts.length };
     },
@@ -436,15 +655,20 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
         const records = await rows(
           tx,
           `MATCH (p:Paper {id: $id})
+           SET p.deleting = true
+           WITH p
            OPTIONAL MATCH (p)-[:MENTIONS]->(c:Concept)
-           WITH p, collect(c.id) AS conceptIds
+           WITH p, collect(c.id) AS conceptIds, coalesce(p.mentionCount, 0) AS mentions
            DETACH DELETE p
-           RETURN conceptIds`,
+           RETURN conceptIds, mentions`,
           { id },
         );
         const record = records[0];
         if (record === undefined) return false;
-        await removeOrphans(tx, record.get('conceptIds') as string[]);
+        const conceptIds = record.get('conceptIds') as string[];
+        await removeOrphans(tx, conceptIds);
+        await refreshPaperCounts(tx, conceptIds, batchSize);
+        await addMentions(tx, -toNumber(record.get('mentions')));
         return true;
       });
     },
@@ -491,61 +715,111 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       return paperIds.map((id) => structuredClone(sortPaperLinks(grouped.get(id) ?? [])));
     },
 
-    async findConceptByName(name) {
+    async findConceptByName(name, options = {}) {
       const key = canonicalKey(name);
+      const page = options.papers;
+      const request = page === undefined ? null : checkPage(page);
+      const after = page === undefined ? undefined : checkAfter<PaperKey>(page.after, CONCEPT_PAPERS_KEY_SHAPE);
       return read(async (tx) => {
+        // The concept and, when asked, its first papers in one round trip.
         const [record] = await rows(
           tx,
           `MATCH (:ConceptKey {key: $key})-[:NAMES]->(c:Concept)
-           WITH c, ${PAPER_COUNT} AS paperCount
-           ORDER BY paperCount DESC, c.id LIMIT 1
-           RETURN ${CONCEPT} AS item`,
-          { key },
+           WITH c ORDER BY c.paperCount DESC, c.id LIMIT 1
+           ${request === null ? '' : conceptPapersQuery(page?.fields)}
+           RETURN ${CONCEPT} AS item${request === null ? '' : ', items, keys'}`,
+          { key, ...conceptPapersParams(request, after) },
         );
-        return record === undefined ? null : toConcept(record.get('item'));
+        if (record === undefined) return null;
+        const concept = toConcept(record.get('item'));
+        if (request === null) return concept;
+        return { ...concept, papers: conceptPapersPage(record, concept.paperCount) };
       });
     },
 
     async listPapers(options) {
       const sort = checkSort(options.sort);
       const request = checkPage(options);
-      const { match, params } = paperMatch(options);
-      return pageOf(match, params, `${ORDER_BY[sort]} RETURN ${PAPER} AS item`, request, toPaper);
+      const after = checkAfter<PaperKey>(options.after, PAPER_KEY_SHAPES[sort]);
+      const { start, conditions, params, filtered } = paperMatch(options);
+      const projection = paperMap(options.fields);
+      return read(async (tx) => {
+        if (!filtered) {
+          // The count store answers the total in constant time.
+          const [count] = await rows(tx, 'MATCH (p:Paper) RETURN count(p) AS total');
+          const totalCount = toNumber(count?.get('total') ?? 0);
+          return { ...(await unfilteredPaperPage(tx, sort, after, request, projection, totalCount)), totalCount };
+        }
+        const where = (extra: string[]) => {
+          const all = [...conditions, ...extra];
+          return all.length > 0 ? ` WHERE ${all.join(' AND ')}` : '';
+        };
+        const [count] = await rows(tx, `${start}${where([])} RETURN count(*) AS total`, params);
+        const page = pageRows(
+          await rows(
+            tx,
+            `${start}${where(after === undefined ? [] : [afterPaper(sort, after)])}
+             WITH p ${ORDER_BY[sort]} SKIP $skip LIMIT $limit
+             RETURN ${projection} AS item, ${PAPER_KEY[sort]} AS key`,
+            {
+              ...params,
+              k0: after?.[0] ?? null,
+              k1: after?.[1] ?? null,
+              skip: neo4j.int(after === undefined ? request.offset : 0),
+              limit: neo4j.int(request.first),
+            },
+          ),
+        );
+        return { ...page, totalCount: toNumber(count?.get('total') ?? 0) };
+      });
     },
 
     async listConcepts(options) {
-      const type = checkType(options.type);
+      const type = checkType(options.type) ?? null;
       const request = checkPage(options);
-      return pageOf(
-        `MATCH (c:Concept)
-         WHERE ($type IS NULL OR c.type = $type)
-           AND ($query IS NULL OR toLower(c.name) CONTAINS $query OR any(a IN c.aliases WHERE toLower(a) CONTAINS $query))
-         WITH c`,
-        { type: type ?? null, query: options.query?.toLowerCase() ?? null },
-        `${RANK_CONCEPTS} RETURN ${CONCEPT} AS item`,
-        request,
-        toConcept,
-      );
+      const after = checkAfter<[number, string, string]>(options.after, CONCEPT_KEY_SHAPE);
+      const query = options.query?.toLowerCase() ?? null;
+      const match = query === null
+        ? ''
+        : ' AND (toLower(c.name) CONTAINS $query OR any(a IN c.aliases WHERE toLower(a) CONTAINS $query))';
+      return read(async (tx) => {
+        const [count] = await rows(
+          tx,
+          // Without a query, the count store answers in constant time (a label per type).
+          query === null
+            ? `MATCH (c:${type === null ? 'Concept' : TYPE_LABEL[type]}) RETURN count(c) AS total`
+            : `${rankedConcepts(type)}${match} RETURN count(c) AS total`,
+          { query },
+        );
+        const records = await rows(
+          tx,
+          `${rankedConcepts(type)}${match}${after === undefined ? '' : ` AND ${AFTER_CONCEPT}`}
+           WITH c ${RANK_CONCEPTS} SKIP $skip LIMIT $limit
+           RETURN ${CONCEPT} AS item`,
+          {
+            query,
+            after: after ?? null,
+            skip: neo4j.int(after === undefined ? request.offset : 0),
+            limit: neo4j.int(request.first),
+          },
+        );
+        const items = records.map((r) => toConcept(r.get('item')));
+        return { items, totalCount: toNumber(count?.get('total') ?? 0), keys: items.map((c) => [c.paperCount, c.name, c.id]) };
+      });
     },
 
     async getConceptPapers(conceptIds, page) {
       const request = checkPage(page);
+      const after = checkAfter<PaperKey>(page.after, CONCEPT_PAPERS_KEY_SHAPE);
       return readPerId<Page<StoredPaper>>(
         conceptIds,
         `UNWIND $ids AS id
          MATCH (c:Concept {id: id}) USING INDEX SEEK c:Concept(id)
-         CALL (c) {
-           MATCH (c)<-[:MENTIONS]-(p:Paper)
-           WITH p ORDER BY p.title, p.id SKIP $skip LIMIT $limit
-           RETURN collect(${PAPER}) AS items
-         }
-         RETURN id, ${PAPER_COUNT} AS total, items`,
-        { skip: neo4j.int(request.offset), limit: neo4j.int(request.first) },
-        (r) => [
-          r.get('id') as string,
-          { items: (r.get('items') as unknown[]).map(toPaper), totalCount: toNumber(r.get('total')) },
-        ],
-        { items: [], totalCount: 0 },
+         ${conceptPapersQuery(page.fields)}
+         RETURN id, c.paperCount AS total, items, keys`,
+        conceptPapersParams(request, after),
+        (r) => [r.get('id') as string, conceptPapersPage(r, toNumber(r.get('total')))],
+        { items: [], totalCount: 0, keys: [] },
       );
     },
 
@@ -688,19 +962,24 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
     },
 
     async stats() {
+      // Constant time: node counts from Neo4j's count store (a label per concept type), mentions from the
+      // counter every write transaction keeps.
+      const counts = CONCEPT_TYPES.map(
+        (type) => `CALL () { MATCH (c:${TYPE_LABEL[type]}) RETURN count(c) AS ${TYPE_LABEL[type]} }`,
+      );
       return read(async (tx) => {
-        const [papers] = await rows(tx, 'MATCH (p:Paper) RETURN count(p) AS n');
-        const byTypeRecords = await rows(tx, 'MATCH (c:Concept) RETURN c.type AS type, count(c) AS n');
-        const [mentions] = await rows(
+        const [record] = await rows(
           tx,
-          'MATCH (:Paper)-[r:MENTIONS]->(:Concept) RETURN coalesce(sum(size(r.mentionStarts)), 0) AS n',
+          `CALL () { MATCH (p:Paper) RETURN count(p) AS papers }
+           ${counts.join('\n')}
+           OPTIONAL MATCH (s:GraphStats {id: 'graph'})
+           RETURN papers, coalesce(s.mentions, 0) AS mentions, ${CONCEPT_TYPES.map((type) => TYPE_LABEL[type]).join(', ')}`,
         );
-        const counts = new Map(byTypeRecords.map((r) => [r.get('type') as string, toNumber(r.get('n'))]));
-        const byType = CONCEPT_TYPES.map((type) => ({ type, count: counts.get(type) ?? 0 }));
+        const byType = CONCEPT_TYPES.map((type) => ({ type, count: toNumber(record?.get(TYPE_LABEL[type]) ?? 0) }));
         return {
-          papers: toNumber(papers?.get('n') ?? 0),
+          papers: toNumber(record?.get('papers') ?? 0),
           concepts: byType.reduce((sum, t) => sum + t.count, 0),
-          mentions: toNumber(mentions?.get('n') ?? 0),
+          mentions: toNumber(record?.get('mentions') ?? 0),
           byType,
         };
       });
@@ -712,10 +991,8 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       return read(async (tx) => {
         const records = await rows(
           tx,
-          `MATCH (c:Concept) WHERE $type IS NULL OR c.type = $type
-           ${RANK_CONCEPTS} LIMIT $first
-           RETURN ${CONCEPT} AS item`,
-          { type, first: neo4j.int(first) },
+          `${rankedConcepts(type)} WITH c ${RANK_CONCEPTS} LIMIT $first RETURN ${CONCEPT} AS item`,
+          { first: neo4j.int(first) },
         );
         return records.map((r) => toConcept(r.get('item')));
       });
@@ -726,26 +1003,31 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       const rowType = checkType(options.rowType) as ConceptType;
       const columnType = checkType(options.columnType) as ConceptType;
       return read(async (tx) => {
-        const rowIds = await topConceptIds(tx, rowType, first);
-        const columnIds = await topConceptIds(tx, columnType, first);
-        // Two MATCH clauses (not one pattern) so a concept pairs with itself when row and column types agree.
+        const rowRanks = await topConceptRanks(tx, rowType, first);
+        const columnRanks = rowType === columnType ? rowRanks : await topConceptRanks(tx, columnType, first);
+        const rowIds = rowRanks.map(([id]) => id);
+        const columnIds = columnRanks.map(([id]) => id);
+        // Each side's papers read once and joined on the paper (a hash join), instead of every paper of every
+        // row expanded to all its concepts: at 100k papers the rows' hubs alone have ~2.7M links.
         const records = await rows(
           tx,
-          `UNWIND $rows AS row
-           MATCH (:Concept {id: row})<-[:MENTIONS]-(p:Paper)
-           MATCH (p)-[:MENTIONS]->(b:Concept) WHERE b.id IN $columns
-           RETURN row, b.id AS column, count(*) AS count`,
+          `MATCH (r:Concept)<-[:MENTIONS]-(p)-[:MENTIONS]->(b:Concept) USING JOIN ON p
+           WHERE r.id IN $rows AND b.id IN $columns
+           RETURN r.id AS row, b.id AS column, count(*) AS count`,
           { rows: rowIds, columns: columnIds },
         );
-        const rowIndex = new Map(rowIds.map((id, i) => [id, i]));
-        const columnIndex = new Map(columnIds.map((id, i) => [id, i]));
-        const cells = records
-          .map((r) => ({ row: r.get('row') as string, column: r.get('column') as string, count: toNumber(r.get('count')) }))
-          .sort(
-            (a, b) =>
-              (rowIndex.get(a.row) ?? 0) - (rowIndex.get(b.row) ?? 0) ||
-              (columnIndex.get(a.column) ?? 0) - (columnIndex.get(b.column) ?? 0),
-          );
+        const counts = new Map<string, number>();
+        for (const r of records) counts.set(`${r.get('row') as string}\u0000${r.get('column') as string}`, toNumber(r.get('count')));
+        // One pattern never uses a link twice, so a concept paired with itself (same row and column type) is
+        // counted here: all its papers.
+        if (rowType === columnType) for (const [id, n] of rowRanks) counts.set(`${id}\u0000${id}`, n);
+        const cells: Cooccurrence['cells'] = [];
+        for (const row of rowIds) {
+          for (const column of columnIds) {
+            const count = counts.get(`${row}\u0000${column}`);
+            if (count !== undefined && count > 0) cells.push({ row, column, count });
+          }
+        }
         return { rows: rowIds, columns: columnIds, cells };
       });
     },
