@@ -1,5 +1,5 @@
-import { CONCEPT_TYPES, FIELDS, ROLES, canonicalKey } from '../../nlp/index.js';
-import type { ConceptType, Field, Role } from '../../nlp/index.js';
+import { CONCEPT_TYPES, canonicalKey } from '../../nlp/index.js';
+import type { ConceptType } from '../../nlp/index.js';
 import {
   checkAfter,
   checkCount,
@@ -35,6 +35,8 @@ import type {
   TimeBucket,
   TimeGranularity,
 } from '../types.js';
+import { createLinkArena } from './packed-links.js';
+import type { LinkOutput, LinkRange } from './packed-links.js';
 import { createSortedIndex, insertSorted, removeSorted } from './sorted-numbers.js';
 
 export interface MemoryStoreOptions {
@@ -43,8 +45,9 @@ export interface MemoryStoreOptions {
 }
 
 /**
- * A paper as the store keeps it: its own strings, and its links as flat arrays of small integers rather than
- * an object per link and per mention (what keeps 10k papers under 60 MB; bench/synthetic-corpus.ts measures it).
+ * A paper as the store keeps it: its own strings, and its links as a range of the shared `LinkArena` rather
+ * than an object per link and per mention (what keeps 10k papers under 60 MB; bench/synthetic-corpus.ts
+ * measures it).
  */
 interface PaperRow {
   /** Position in `paperRows`, stable for the paper's life; indexes refer to papers by it. */
@@ -56,14 +59,7 @@ interface PaperRow {
   published: string | null;
   authors: string[];
   codeLinks: string[];
-  /**
-   * Per link, in the order written: concept slot, role index, mention count, then per mention
-   * `start * 2 + field index` and `end` (the mention's text is the field's slice, which writes check).
-   */
-  links: number[];
-  confidences: number[];
-  /** Per link; a slice of the abstract when the evidence is one, so it shares the abstract's memory. */
-  evidence: string[];
+  links: LinkRange;
   /** Mention occurrences over all links (for `stats`). */
   mentionCount: number;
 }
@@ -80,39 +76,8 @@ interface ConceptRow {
   keys: string[];
 }
 
-/** A link decoded from `PaperRow.links`. */
-interface LinkView {
-  concept: number;
-  role: Role;
-  confidence: number;
-  evidence: string;
-  /** `[start * 2 + field, end]` pairs. */
-  mentions: number[];
-}
-
-function* linksOf(row: PaperRow): Generator<LinkView> {
-  const { links } = row;
-  let at = 0;
-  for (let i = 0; at < links.length; i++) {
-    const count = links[at + 2] as number;
-    yield {
-      concept: links[at] as number,
-      role: ROLES[links[at + 1] as number] as Role,
-      confidence: row.confidences[i] as number,
-      evidence: row.evidence[i] as string,
-      mentions: links.slice(at + 3, at + 3 + 2 * count),
-    };
-    at += 3 + 2 * count;
-  }
-}
-
-/** Concept slots of a paper's links (cheaper than decoding whole links). */
-function conceptSlotsOf(row: PaperRow): number[] {
-  const slots: number[] = [];
-  const { links } = row;
-  for (let at = 0; at < links.length; at += 3 + 2 * (links[at + 2] as number)) slots.push(links[at] as number);
-  return slots;
-}
+/** Shared by papers without code links, so they hold no array of their own. */
+const NO_STRINGS: string[] = [];
 
 function addTo<K, V>(index: Map<K, Set<V>>, key: K, value: V): void {
   const set = index.get(key);
@@ -240,6 +205,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
   /** Search term → slots of the papers whose title or abstract has it, ascending. */
   const byTerm = createSortedIndex<string>();
   const intern = createInterner();
+  const arena = createLinkArena();
+  const conceptSlotsOf = (row: PaperRow) => arena.concepts(row.links);
   let mentionTotal = 0;
   const conceptsByType = new Map<ConceptType, number>(CONCEPT_TYPES.map((type) => [type, 0]));
   /** Sorted orders, valid until the next write changes anything. */
@@ -287,21 +254,13 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
     };
   }
 
-  function toLink(row: PaperRow, link: LinkView): PaperConceptLink {
-    const mentions = [];
-    for (let i = 0; i < link.mentions.length; i += 2) {
-      const code = link.mentions[i] as number;
-      const field = FIELDS[code % 2] as Field;
-      const start = Math.floor(code / 2);
-      const end = link.mentions[i + 1] as number;
-      mentions.push({ field, start, end, text: row[field].slice(start, end) });
-    }
+  function toLink(row: PaperRow, link: LinkOutput): PaperConceptLink {
     return {
       paperId: row.id,
       conceptId: conceptAt(link.concept).id,
       role: link.role,
       confidence: link.confidence,
-      mentions,
+      mentions: link.mentions,
       evidence: link.evidence,
     };
   }
@@ -313,6 +272,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
     }
     for (const term of paperSearchText(row.title, row.abstract).split(' ')) if (term !== '') byTerm.remove(term, row.slot);
     mentionTotal -= row.mentionCount;
+    arena.release(row.links);
   }
 
   function removeOrphans(slots: Iterable<number>): void {
@@ -332,21 +292,14 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
     const previous = paperById(paper.id);
     if (previous !== undefined) unlinkPaper(previous, touched);
     const slot = previous?.slot ?? paperRows.length;
-    const links: number[] = [];
-    const confidences: number[] = [];
-    const evidence: string[] = [];
     let mentionCount = 0;
-    for (const link of prepared.links) {
+    const links = prepared.links.map((link) => {
       const concept = conceptSlots.get(link.conceptId) as number;
-      links.push(concept, ROLES.indexOf(link.role), link.mentions.length);
-      for (const m of link.mentions) links.push(m.start * 2 + FIELDS.indexOf(m.field), m.end);
-      mentionCount += link.mentions.length;
-      confidences.push(link.confidence);
-      const at = paper.abstract.indexOf(link.evidence);
-      evidence.push(at >= 0 && link.evidence !== '' ? paper.abstract.slice(at, at + link.evidence.length) : link.evidence);
       insertSorted(conceptAt(concept).papers, slot);
       touched.add(concept);
-    }
+      mentionCount += link.mentions.length;
+      return { concept, role: link.role, confidence: link.confidence, evidence: link.evidence, mentions: link.mentions };
+    });
     const row: PaperRow = {
       slot,
       id: paper.id,
@@ -355,16 +308,18 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
       url: paper.url,
       published: paper.published === null ? null : intern(paper.published),
       authors: paper.authors.map(intern),
-      codeLinks: [...paper.codeLinks],
-      links,
-      confidences,
-      evidence,
+      codeLinks: paper.codeLinks.length === 0 ? NO_STRINGS : [...paper.codeLinks],
+      links: arena.append(paper, links),
       mentionCount,
     };
     paperRows[slot] = row;
     paperSlots.set(paper.id, slot);
     for (const term of prepared.searchText.split(' ')) if (term !== '') byTerm.add(term, slot);
     mentionTotal += mentionCount;
+  }
+
+  function compactIfWorthIt(): void {
+    if (arena.wantsCompaction()) arena.compact(paperRows.flatMap((row) => (row === undefined ? [] : [row.links])));
   }
 
   function matchingPapers(options: ListPapersOptions): PaperRow[] {
@@ -377,19 +332,19 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
       return paperRows.filter((row): row is PaperRow => row !== undefined);
     }
     // Start from the narrowest index, then check every condition on each survivor.
-    const sets: (readonly number[])[] = [
+    const sets: ArrayLike<number>[] = [
       ...terms.map((term) => byTerm.get(term)),
       ...all.map((concept) => concept?.papers ?? []),
     ];
     const candidates =
       sets.length > 0 ? sets.reduce((a, b) => (b.length < a.length ? b : a)) : paperRows.map((_row, slot) => slot);
     const result: PaperRow[] = [];
-    for (const slot of candidates) {
-      const row = paperRows[slot];
+    for (let i = 0; i < candidates.length; i++) {
+      const row = paperRows[candidates[i] as number];
       if (row === undefined) continue;
       const concepts = conceptSlotsOf(row);
       const ok =
-        terms.every((term) => byTerm.has(term, slot)) &&
+        terms.every((term) => byTerm.has(term, row.slot)) &&
         all.every((concept) => concept !== undefined && concepts.includes(concept.slot)) &&
         (any === undefined || any.some((c) => c !== undefined && concepts.includes(c))) &&
         (types === undefined || concepts.some((c) => types.includes(conceptAt(c).type)));
@@ -406,7 +361,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
       case 'OLDEST':
         return (row) => [row.published, row.id];
       case 'MOST_CONCEPTS':
-        return (row) => [row.confidences.length, row.id];
+        return (row) => [row.links.count, row.id];
     }
   }
 
@@ -538,6 +493,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
       const touched = new Set<number>();
       for (const prepared of batch.papers) writePaper(prepared, touched);
       removeOrphans(touched);
+      compactIfWorthIt();
       return { papers: batch.papers.length, concepts: batch.concepts.length };
     },
 
@@ -550,6 +506,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
       paperRows[row.slot] = undefined;
       paperSlots.delete(id);
       removeOrphans(touched);
+      compactIfWorthIt();
       return true;
     },
 
@@ -573,7 +530,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
         const row = paperById(id);
         if (row === undefined) return [];
         const links = [];
-        for (const link of linksOf(row)) {
+        for (const link of arena.read(row, row.links)) {
           const type = conceptAt(link.concept).type;
           if (types === undefined || types.includes(type)) links.push({ link: toLink(row, link), type });
         }
