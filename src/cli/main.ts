@@ -16,9 +16,22 @@ export interface CliIo {
 }
 
 const formatOption = () =>
-  new Option('-f, --format <format>', 'input format (default: from the extension; - reads standard input)').choices(
-    INPUT_FORMATS,
+  new Option('-f, --format <format>', 'input format (default: detected from the content)').choices(INPUT_FORMATS);
+
+const workersOption = () =>
+  new Option('-w, --workers <n>', 'threads extracting concepts, this one included (default: the cores available)').argParser(
+    parsePositiveInt('--workers'),
   );
+
+function parsePositiveInt(name: string): (value: string) => number {
+  return (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
+      throw new InvalidArgumentError(`${name} must be a whole number of at least 1`);
+    }
+    return n;
+  };
+}
 
 /** Runs the CLI and resolves to the exit code; `serve` resolves only once the server has shut down. */
 export async function main(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
@@ -37,6 +50,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     .argument('[files...]', 'files or directories; - for standard input')
     .addOption(formatOption())
     .option('--strict', 'refuse the whole input when any record is bad (default: write the good ones)')
+    .addOption(workersOption())
+    .addOption(new Option('--batch-size <n>', 'papers per transaction (default: 500)').argParser(parsePositiveInt('--batch-size')))
+    .option('--force', 'rewrite papers already stored unchanged (default: skip them, so a re-run resumes)')
     .action(async (files: string[], options: IngestCommandOptions) => {
       exitCode = await runIngest(files, options, io);
     });
@@ -65,6 +81,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
         'keep concepts at least this confident; 0 lists every typed phrase (default: the graph threshold, 0.5)',
       ).argParser(parseConfidence),
     )
+    .addOption(workersOption())
     .action(async (file: string | undefined, options: ExtractCommandOptions) => {
       exitCode = await runExtract(file, options, io);
     });

@@ -1,7 +1,15 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { text as readStream } from 'node:stream/consumers';
-import { parsePapers, readPaperSources, type InputFormat, type ReadResult } from '../ingest/index.js';
+import { Readable } from 'node:stream';
+import {
+  listInputFiles,
+  streamPapers,
+  streamPapersFromText,
+  type InputFormat,
+  type PaperStreamEvent,
+  type StreamPapersOptions,
+} from '../ingest/index.js';
 
 /** The corpus shipped with papergraph, found from the source or the built file alike (both sit two levels down). */
 function defaultSeedsPath(): string {
@@ -12,44 +20,65 @@ function defaultSeedsPath(): string {
 /** `text`: the whole input is one abstract without a title (extract only). */
 export type CliInputFormat = InputFormat | 'text';
 
-export interface ReadCliInputsOptions {
+export interface CliInputOptions {
   format?: CliInputFormat;
   allowEmptyTitle?: boolean;
   stdin?: NodeJS.ReadableStream;
 }
 
-/**
- * Reads papers from files, directories, or `-` (standard input). Standard input without `--format` is
- * JSON Lines when it starts with `{`, the page format when that finds papers, else one untitled abstract.
- */
-export async function readCliInputs(paths: readonly string[], options: ReadCliInputsOptions = {}): Promise<ReadResult> {
-  if (paths.length === 1 && paths[0] === '-') {
-    const text = await readStream(options.stdin ?? process.stdin);
-    return parseStdin(text, options);
-  }
-  if (options.format === 'text') {
-    throw new Error('--format text is only for standard input (-)');
-  }
-  return readPaperSources(paths.length > 0 ? paths : [defaultSeedsPath()], {
-    ...(options.format ? { format: options.format } : {}),
-    allowEmptyTitle: options.allowEmptyTitle ?? false,
-  });
+/** What a command reads: a way to (re)open the paper stream, and the bytes it will read when known (files). */
+export interface CliInput {
+  /** Opens the stream; for files, callable again (`--strict` reads twice). */
+  open(onBytes?: (bytes: number) => void): AsyncIterable<PaperStreamEvent>;
+  /** Total size of the files, or null for standard input. */
+  bytes: number | null;
+  /** False for standard input, which can be read once. */
+  reopenable: boolean;
 }
 
-function parseStdin(text: string, options: ReadCliInputsOptions): ReadResult {
+/**
+ * Resolves the command's inputs: files and directories (default `seeds/`), or `-` for standard input. Standard
+ * input is streamed like a file, except for `extract` when its format is neither given nor recognizable as
+ * JSON or BibTeX: then it is read whole, as the page format if that finds papers, else as one untitled abstract.
+ */
+export async function resolveCliInput(paths: readonly string[], options: CliInputOptions = {}): Promise<CliInput> {
   const validate = { allowEmptyTitle: options.allowEmptyTitle ?? false };
-  const asText = (): ReadResult =>
-    parsePapers(JSON.stringify({ title: '', abstract: text.trim() }), 'stdin', 'jsonl', { allowEmptyTitle: true });
-  switch (options.format) {
-    case 'text':
-      return asText();
-    case 'jsonl':
-    case 'page':
-      return parsePapers(text, 'stdin', options.format, validate);
-    case undefined: {
-      if (text.trimStart().startsWith('{')) return parsePapers(text, 'stdin', 'jsonl', validate);
-      const page = parsePapers(text, 'stdin', 'page', validate);
-      return page.papers.length > 0 || !options.allowEmptyTitle ? page : asText();
+  if (paths.length === 1 && paths[0] === '-') {
+    const stdin = options.stdin ?? process.stdin;
+    if (options.format === 'text') {
+      const text = await readStream(stdin);
+      return once(streamPapersFromText(JSON.stringify({ title: '', abstract: text.trim() }), 'stdin', { format: 'jsonl', allowEmptyTitle: true }));
     }
+    if (options.format !== undefined) {
+      return once(streamPapers([{ name: 'stdin', stream: toReadable(stdin) }], { ...validate, format: options.format }));
+    }
+    if (!options.allowEmptyTitle) return once(streamPapers([{ name: 'stdin', stream: toReadable(stdin) }], validate));
+    const text = await readStream(stdin);
+    const head = text.trimStart();
+    if (head.startsWith('{') || head.startsWith('[') || head.startsWith('@')) return once(streamPapersFromText(text, 'stdin', validate));
+    const page: PaperStreamEvent[] = [];
+    for await (const event of streamPapersFromText(text, 'stdin', { ...validate, format: 'page' })) page.push(event);
+    if (page.some((event) => 'paper' in event)) return once(toAsync(page));
+    return once(streamPapersFromText(JSON.stringify({ title: '', abstract: text.trim() }), 'stdin', { format: 'jsonl', allowEmptyTitle: true }));
   }
+  if (options.format === 'text') throw new Error('--format text is only for standard input (-)');
+  const { files, bytes } = await listInputFiles(paths.length > 0 ? paths : [defaultSeedsPath()]);
+  const streamOptions: StreamPapersOptions = { ...validate, ...(options.format ? { format: options.format } : {}) };
+  return {
+    open: (onBytes) => streamPapers(files, { ...streamOptions, ...(onBytes ? { onBytes } : {}) }),
+    bytes,
+    reopenable: true,
+  };
+}
+
+function once(events: AsyncIterable<PaperStreamEvent>): CliInput {
+  return { open: () => events, bytes: null, reopenable: false };
+}
+
+async function* toAsync<T>(items: readonly T[]): AsyncGenerator<T> {
+  yield* items;
+}
+
+function toReadable(stream: NodeJS.ReadableStream): Readable {
+  return stream instanceof Readable ? stream : Readable.from(stream as AsyncIterable<Buffer | string>);
 }

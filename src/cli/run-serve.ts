@@ -1,9 +1,8 @@
 import { installShutdownHandlers, startServer } from '../api/index.js';
 import { createLogger, loadConfig } from '../config/index.js';
 import { createGraphStore, ingestPapers } from '../graph/index.js';
-import { formatRecordError } from '../ingest/index.js';
+import { formatRecordError, readPaperSources } from '../ingest/index.js';
 import type { CliIo } from './main.js';
-import { readCliInputs } from './read-cli-inputs.js';
 
 /** Starts the server and resolves once a SIGTERM or SIGINT has shut it down cleanly. */
 export async function runServe(options: { ingest?: string[] }, io: CliIo): Promise<number> {
@@ -12,7 +11,7 @@ export async function runServe(options: { ingest?: string[] }, io: CliIo): Promi
   const store = createGraphStore({ config, logger });
   await store.init();
   if (options.ingest !== undefined) {
-    const { papers, errors } = await readCliInputs(options.ingest);
+    const { papers, errors } = await readPaperSources(options.ingest);
     for (const error of errors) logger.warn({ error }, `bad record skipped: ${formatRecordError(error)}`);
     const result = await ingestPapers(store, papers);
     logger.info({ papers: result.papers, badRecords: errors.length, store: store.kind }, 'ingested');

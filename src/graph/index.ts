@@ -12,3 +12,5 @@ export type { Neo4jStoreOptions } from './neo4j/index.js';
 export { DEFAULT_MAX_CONCEPT_FANOUT, scoreRelated, selectExpansion } from './score-related.js';
 export type { ConceptFrequency, RelatedExpansion, ScoreRelatedInput } from './score-related.js';
 export { searchTerms } from './search-terms.js';
+export { ingestPaperStream } from './ingest-paper-stream.js';
+export type { IngestProgress, IngestStreamOptions } from './ingest-paper-stream.js';

@@ -16,9 +16,9 @@ export const PAPER_LIMITS = {
 const text = (label: string, max: number) =>
   z
     .string({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be a string`) })
-    .trim()
-    .min(1, `${label} must not be empty`)
-    .max(max, `${label} is longer than ${max} characters`);
+    .max(max, `${label} is longer than ${max} characters`)
+    // Kept as given, not trimmed: mention offsets must index the text the user sent.
+    .refine((value) => value.trim() !== '', `${label} must not be empty`);
 
 // Dates often arrive as timestamps ("2024-01-02T10:00:00Z"); the day is what papergraph keeps.
 const ISO_DATE_TIME = z.iso.datetime({ offset: true, local: true });
@@ -36,7 +36,6 @@ const makePaperInputSchema = (titleRequired: boolean) => z.object(
       ? text('title', PAPER_LIMITS.titleLength)
       : z
           .string({ error: 'title must be a string' })
-          .trim()
           .max(PAPER_LIMITS.titleLength, `title is longer than ${PAPER_LIMITS.titleLength} characters`)
           .default(''),
     abstract: text('abstract', PAPER_LIMITS.abstractLength),
@@ -72,36 +71,44 @@ export interface LocatedInput {
   line: number;
 }
 
+/** Validates one raw input: the paper (with an id derived from the title when none is given), or why not. */
+export function validatePaperInput(value: unknown, options: ValidateOptions = {}): { paper: PaperRecord } | { message: string } {
+  const schema = options.allowEmptyTitle ? untitledPaperInputSchema : paperInputSchema;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) return { message: [...new Set(parsed.error.issues.map((issue) => issue.message))].join('; ') };
+  const input = parsed.data;
+  return {
+    paper: {
+      id: input.id ?? paperIdFromTitle(input.title.trim() === '' ? input.abstract : input.title),
+      title: input.title,
+      abstract: input.abstract,
+      url: input.url ?? null,
+      published: input.published ?? null,
+      authors: input.authors ?? [],
+    },
+  };
+}
+
 /**
- * Validates raw paper inputs one by one. Good records become `PaperRecord`s (with an id derived from the
- * title when none is given); bad ones become `RecordError`s naming source and line. A record whose id
- * repeats an earlier one in the same batch is an error, so a batch never silently overwrites itself.
+ * Validates raw paper inputs one by one. Good records become `PaperRecord`s; bad ones become `RecordError`s
+ * naming source and line. A record whose id repeats an earlier one in the same batch is an error, so a batch
+ * never silently overwrites itself.
  */
 export function validateLocatedInputs(
   inputs: readonly LocatedInput[],
   source: string,
   options: ValidateOptions = {},
 ): ReadResult {
-  const schema = options.allowEmptyTitle ? untitledPaperInputSchema : paperInputSchema;
   const papers: PaperRecord[] = [];
   const errors: RecordError[] = [];
   const seen = new Map<string, number>();
   for (const { value, line } of inputs) {
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) {
-      const messages = parsed.error.issues.map((issue) => issue.message);
-      errors.push({ source, line, message: [...new Set(messages)].join('; ') });
+    const result = validatePaperInput(value, options);
+    if ('message' in result) {
+      errors.push({ source, line, message: result.message });
       continue;
     }
-    const input = parsed.data;
-    const paper: PaperRecord = {
-      id: input.id ?? paperIdFromTitle(input.title === '' ? input.abstract : input.title),
-      title: input.title,
-      abstract: input.abstract,
-      url: input.url ?? null,
-      published: input.published ?? null,
-      authors: input.authors ?? [],
-    };
+    const { paper } = result;
     const firstLine = seen.get(paper.id);
     if (firstLine !== undefined) {
       errors.push({ source, line, message: `duplicate paper id "${paper.id}" (first at line ${firstLine})` });

