@@ -4,6 +4,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { ConfigError } from '../config/index.js';
 import { isPapergraphError } from '../errors/index.js';
 import { INPUT_FORMATS } from '../ingest/index.js';
+import { EXPORT_FORMATS } from '../export/index.js';
+import { runExport, type ExportCommandOptions } from './run-export.js';
 import { runExtract, type ExtractCommandOptions } from './run-extract.js';
 import { runIngest, type IngestCommandOptions } from './run-ingest.js';
 import { runServe } from './run-serve.js';
@@ -84,6 +86,16 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     .addOption(workersOption())
     .action(async (file: string | undefined, options: ExtractCommandOptions) => {
       exitCode = await runExtract(file, options, io);
+    });
+
+  program
+    .command('export')
+    .description('Write the whole graph as GraphML, neo4j-admin CSV or JSON Lines, streaming from the store.')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
+    .option('-o, --out <path>', 'file (graphml, jsonl; default: standard output) or directory (csv)')
+    .option('--cooccurrence', 'graphml: add concept–concept co-occurrence edges with counts')
+    .action(async (options: ExportCommandOptions) => {
+      exitCode = await runExport(options, io);
     });
 
   try {

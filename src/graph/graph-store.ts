@@ -1,4 +1,5 @@
 import type { ConceptType } from '../nlp/index.js';
+import type { ScanKind } from './scan-ids.js';
 import type {
   AnalyzedPaper,
   ConceptCount,
@@ -98,6 +99,12 @@ export interface GraphStore {
   listPapers(options: ListPapersOptions): Promise<Page<StoredPaper>>;
   /** Ordered by paper count descending, then name, then id; keys `[paperCount, name, id]`. */
   listConcepts(options: ListConceptsOptions): Promise<Page<StoredConcept>>;
+
+  /**
+   * Up to `first` paper or concept ids greater than `after` (null: from the start), ascending: pages through a
+   * whole graph in constant memory per page, for exports. Ids written meanwhile may or may not be seen.
+   */
+  scanIds(kind: ScanKind, after: string | null, first: number): Promise<string[]>;
 
   /** Reads counters kept on write, never the whole graph. */
   stats(): Promise<GraphStats>;

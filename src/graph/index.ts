@@ -14,3 +14,8 @@ export type { ConceptFrequency, RelatedExpansion, ScoreRelatedInput } from './sc
 export { searchTerms } from './search-terms.js';
 export { ingestPaperStream } from './ingest-paper-stream.js';
 export type { IngestProgress, IngestStreamOptions } from './ingest-paper-stream.js';
+export { exportConcepts, exportPapers } from './export-graph.js';
+export type { ExportedPaper, ExportGraphOptions } from './export-graph.js';
+export type { ScanKind } from './scan-ids.js';
+export { paperSearchText } from './search-terms.js';
+export { conceptKeys } from './prepare-papers.js';

@@ -4,8 +4,17 @@ import { bareDoi, collapseSpace, sourcePaperId } from './source-ids.js';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
+/**
+ * The parser writes accents as combining marks (`\"u` → u + U+0308); composed, they compare and search like
+ * typed text. `{\'\i}` (a dotless i with an accent) becomes the accented i it stands for.
+ */
+function composed(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  return value.replace(/\u0131(?=[\u0300-\u036f])/g, 'i').normalize('NFC');
+}
+
 function creatorName(creator: Creator): string {
-  return creator.name ?? [creator.firstName, creator.prefix, creator.lastName, creator.suffix].filter(Boolean).join(' ');
+  return composed(creator.name ?? [creator.firstName, creator.prefix, creator.lastName, creator.suffix].filter(Boolean).join(' ')) as string;
 }
 
 /** A full date only: BibTeX's `date` (biblatex), or `year` + `month` + `day` when all three are given. */
@@ -65,8 +74,8 @@ export function parseBibtex(text: string): LocatedRecord[] {
         ok: true,
         input: {
           id: sourcePaperId(doi, eprint ? `arxiv:${eprint}` : `bibtex:${entry.key.replace(/[^\p{L}\p{N}._:/-]/gu, '-')}`),
-          title: collapseSpace(fields.title),
-          abstract: collapseSpace(fields.abstract),
+          title: composed(collapseSpace(fields.title)),
+          abstract: composed(collapseSpace(fields.abstract)),
           url: url ?? (doi !== null ? `https://doi.org/${doi}` : null),
           published: dateOf(fields),
           authors,
@@ -75,8 +84,11 @@ export function parseBibtex(text: string): LocatedRecord[] {
     });
   }
   for (const error of library.errors) {
+    // Where the entry starts, as for good entries; the parser's own line is where it gave up.
+    const at = error.input ? text.indexOf(error.input) : -1;
     const where = /at line (\d+)/.exec(error.error);
-    out.push({ line: where ? Number(where[1]) : 0, record: { ok: false, message: `BibTeX: ${error.error}` } });
+    const line = at >= 0 ? lineAt(text, at, { offset: 0, line: 1 }) : where ? Number(where[1]) : 0;
+    out.push({ line, record: { ok: false, message: `BibTeX: ${error.error}` } });
   }
   return out.sort((a, b) => a.line - b.line);
 }

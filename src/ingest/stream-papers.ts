@@ -84,7 +84,8 @@ export function detectFormat(firstLine: string, path: string): InputFormat | 'js
 
 interface Located {
   line: number;
-  record: MappedRecord;
+  /** Absent for a record held back (a Semantic Scholar paper waiting for its abstract). */
+  record?: MappedRecord;
   extraction?: unknown;
   /** Set when the record was read from another file than the one being parsed (a joined S2 paper). */
   source?: string;
@@ -144,6 +145,22 @@ async function openFile(path: string, onBytes?: (bytes: number) => void): Promis
   return pipeline(streams as unknown as [Readable, Transform], () => {}) as unknown as Readable;
 }
 
+/**
+ * Whether a JSON file is one document rather than JSON Lines: an array, or (in a `.json` file) an object spread
+ * over lines, like a saved API page.
+ */
+function startsWholeJson(firstLine: string, source: string): boolean {
+  const head = firstLine.trim();
+  if (head.startsWith('[') || head === '{') return true;
+  if (!head.startsWith('{') || extname(source.toLowerCase().replace(/\.gz$/, '')) !== '.json') return false;
+  try {
+    JSON.parse(head);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** Maps a parsed JSON value by format, expanding API pages (`{"results": […]}`, `{"data": […]}`). */
 function mapJsonValue(value: unknown, format: InputFormat): { record: MappedRecord; extraction?: unknown; value: unknown }[] {
   if (isObject(value) && !('title' in value) && (Array.isArray(value.results) || Array.isArray(value.data))) {
@@ -180,11 +197,11 @@ class S2Join {
     const corpusId = s2CorpusId(value);
     if (corpusId === null || !isObject(value)) return [{ line, record: mapS2Record(value) }];
     if (isS2AbstractRecord(value)) {
-      if (typeof value.abstract !== 'string' || value.abstract.trim() === '') return [];
+      if (typeof value.abstract !== 'string' || value.abstract.trim() === '') return [{ line }];
       const paper = this.papers.get(corpusId);
       if (paper === undefined) {
         this.abstracts.set(corpusId, value.abstract);
-        return [];
+        return [{ line }];
       }
       this.papers.delete(corpusId);
       return [{ line: paper.line, record: mapS2Record(paper.value, value.abstract), source: paper.source }];
@@ -196,7 +213,7 @@ class S2Join {
       return [{ line, record: mapS2Record(value, abstract) }];
     }
     this.papers.set(corpusId, { source, line, value });
-    return [];
+    return [{ line }];
   }
 
   /** Papers whose abstract never came, as bad records. Abstracts without a paper are dropped. */
@@ -228,6 +245,7 @@ async function* parseLines(
   let whole: string[] | null = null;
   let wholeSize = 0;
   const page = createPageParser();
+  const comments: InputLine[] = [];
   const mapJson = (value: unknown, line: number): Located[] => {
     jsonFormat ??= detectJsonFormat(isObject(value) && Array.isArray(value.results ?? value.data) ? ((value.results ?? value.data) as unknown[])[0] : value);
     return mapJsonValue(value, jsonFormat).flatMap(({ record, extraction, value: item }) =>
@@ -242,8 +260,14 @@ async function* parseLines(
     if (mode === undefined || !seen.content) {
       if (input.text.trim() === '') continue;
       seen.content = true;
+      if (mode === undefined && input.text.trimStart().startsWith('%')) {
+        comments.push(input); // BibTeX comments before the first entry: the next lines decide
+        continue;
+      }
       mode ??= detectFormat(input.text, source);
-      if (mode === 'json' && input.text.trimStart().startsWith('[')) whole = [];
+      if (mode === 'json' && startsWholeJson(input.text, source)) whole = [];
+      if (mode === 'bibtex') whole = comments.map((comment) => comment.text);
+      else if (mode === 'page') for (const comment of comments) yield* page.push(comment);
     }
     if (mode === 'bibtex' || whole !== null) {
       whole ??= [];
@@ -267,6 +291,10 @@ async function* parseLines(
       continue;
     }
     yield* mapJson(value, input.line);
+  }
+  if (mode === undefined && comments.length > 0) {
+    mode = 'page';
+    for (const comment of comments) yield* page.push(comment);
   }
   if (mode === 'page') yield* page.end();
   if (whole === null) return;
@@ -332,6 +360,7 @@ async function* validateRecords(
   let count = 0;
   for await (const { line, record, extraction, source = fileSource } of records) {
     count++;
+    if (record === undefined) continue;
     if (!record.ok) {
       yield { error: { source, line, message: record.message } };
       continue;

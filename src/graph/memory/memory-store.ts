@@ -18,6 +18,7 @@ import type { PreparedPaper } from '../prepare-papers.js';
 import { DEFAULT_MAX_CONCEPT_FANOUT, scoreRelated, selectExpansion } from '../score-related.js';
 import type { ConceptFrequency } from '../score-related.js';
 import { paperSearchText, searchTerms } from '../search-terms.js';
+import { checkScan, scanMemoryIds } from '../scan-ids.js';
 import type {
   ConceptCount,
   Cooccurrence,
@@ -601,6 +602,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
           .sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.id, b.id))
           .map(toConcept),
       );
+    },
+
+    async scanIds(kind, after, first) {
+      checkScan(kind, first);
+      return scanMemoryIds(kind === 'paper' ? paperSlots.keys() : conceptSlots.keys(), after, first);
     },
 
     async stats(): Promise<GraphStats> {

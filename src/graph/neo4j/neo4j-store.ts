@@ -35,6 +35,8 @@ import type {
   TimeBucket,
 } from '../types.js';
 import { translateError } from './translate-error.js';
+import { scanNeo4jIds } from './scan-neo4j-ids.js';
+import { checkScan } from '../scan-ids.js';
 
 export interface Neo4jStoreOptions {
   config: Neo4jConfig;
@@ -959,6 +961,11 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
         (r) => [r.get('id') as string, (r.get('items') as unknown[]).map(toConcept)],
         [],
       );
+    },
+
+    async scanIds(kind, after, first) {
+      checkScan(kind, first);
+      return read((tx) => scanNeo4jIds(tx, kind, after, first));
     },
 
     async stats() {

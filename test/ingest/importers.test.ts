@@ -1,0 +1,210 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import {
+  abstractFromInvertedIndex,
+  formatRecordError,
+  parsePapers,
+  readPaperSources,
+  readPapers,
+  sourcePaperId,
+  type ReadResult,
+} from '../../src/ingest/index.js';
+
+const FIXTURES = 'test/fixtures/sources';
+const fixture = (name: string) => join(FIXTURES, name);
+const messages = (result: ReadResult) => result.errors.map(formatRecordError);
+
+async function tempFile(name: string, content: string | Buffer): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'papergraph-importers-'));
+  const path = join(dir, name);
+  await writeFile(path, content);
+  return path;
+}
+
+describe('the arXiv metadata snapshot', () => {
+  it('keeps the arXiv id, the abstract page, the first version date and the authors, with line wraps collapsed', async () => {
+    const result = await readPapers(fixture('arxiv-snapshot.jsonl'));
+    expect(result.papers[0]).toEqual({
+      id: 'arxiv:2205.14135',
+      title: 'FlashAttention: Fast and Memory-Efficient Exact Attention with IO-Awareness',
+      abstract:
+        'Transformers are slow and memory-hungry on long sequences. We propose FlashAttention, an IO-aware exact attention algorithm. We evaluate it on the Long Range Arena benchmark.',
+      url: 'https://arxiv.org/abs/2205.14135',
+      published: '2022-05-27',
+      authors: ['Tri Dao', 'Daniel Y. Fu', 'Stefano Ermon', 'Atri Rudra', 'Christopher Ré'],
+    });
+  });
+
+  it('names an old-style paper with a journal DOI by its DOI, keeping TeX in the title, and reports a missing abstract', async () => {
+    const result = await readPapers(fixture('arxiv-snapshot.jsonl'));
+    expect(result.papers[1]).toMatchObject({
+      id: 'doi:10.1000/j.anal.2005.001',
+      title: 'On the $L^p$ convergence of {\\it Fourier} series',
+      url: 'https://arxiv.org/abs/math/0501001',
+      published: '2005-01-02',
+      authors: ['J. Müller'],
+    });
+    expect(messages(result)).toEqual([`${fixture('arxiv-snapshot.jsonl')}:3: abstract must not be empty`]);
+  });
+});
+
+describe('OpenAlex works', () => {
+  it('rebuilds the abstract from the inverted index, repeated words included', () => {
+    expect(abstractFromInvertedIndex({ the: [0, 2], cat: [1], sat: [3] })).toBe('the cat the sat');
+    expect(abstractFromInvertedIndex({})).toBeNull();
+    expect(abstractFromInvertedIndex({ word: ['x'] })).toBeNull();
+  });
+
+  it('reads display name, date, authors and DOI; an arXiv DOI names the arXiv paper; no abstract is a bad record', async () => {
+    const result = await readPapers(fixture('openalex-works.jsonl'));
+    expect(result.papers).toEqual([
+      {
+        id: 'arxiv:1706.03762',
+        title: 'Attention Is All You Need',
+        abstract: 'We propose the the Transformer, a model based on attention. The Transformer outperforms recurrent models on WMT 2014.',
+        url: 'https://doi.org/10.48550/arxiv.1706.03762',
+        published: '2017-06-12',
+        authors: ['Ashish Vaswani', 'Łukasz Kaiser'],
+      },
+      {
+        id: 'doi:10.1000/xyz.42',
+        title: 'Graph Neural Networks for Molecules',
+        abstract: 'We introduce MolGNN, a graph neural network evaluated on the QM9 dataset.',
+        url: 'https://doi.org/10.1000/XYZ.42',
+        published: '2020-03-01',
+        authors: ['José García'],
+      },
+    ]);
+    expect(messages(result)).toEqual([
+      `${fixture('openalex-works.jsonl')}:3: OpenAlex work W3000000002 has no abstract (abstract_inverted_index is empty or missing)`,
+    ]);
+  });
+
+  it('reads an API page of results', async () => {
+    const work = (await readFile(fixture('openalex-works.jsonl'), 'utf8')).split('\n')[0]!;
+    const result = await parsePapers(`{"meta":{"count":1},"results":[${work}]}\n`, 'page.json', undefined);
+    expect(result.papers.map((paper) => paper.id)).toEqual(['arxiv:1706.03762']);
+  });
+});
+
+describe('Semantic Scholar datasets', () => {
+  it('joins papers with their abstracts by corpus id, whichever file comes first, and reports papers left without one', async () => {
+    for (const order of [
+      ['s2-papers.jsonl', 's2-abstracts.jsonl'],
+      ['s2-abstracts.jsonl', 's2-papers.jsonl'],
+    ]) {
+      const result = await readPaperSources(order.map(fixture));
+      expect(result.papers.map((paper) => paper.id).sort()).toEqual(['arxiv:2106.09685', 'doi:10.1000/xyz.42']);
+      const lora = result.papers.find((paper) => paper.id === 'arxiv:2106.09685');
+      expect(lora).toMatchObject({ title: 'LoRA: Low-Rank Adaptation of Large Language Models', published: null, authors: ['Edward J. Hu'] });
+      expect(lora?.abstract).toMatch(/^We propose LoRA/);
+      expect(messages(result)).toEqual([
+        `${fixture('s2-papers.jsonl')}:3: Semantic Scholar paper 1003 has no abstract (no record carries one, and no abstracts record with its corpusid was read)`,
+      ]);
+    }
+  });
+
+  it('reads Graph API records that carry their abstract, in a pretty-printed .json page', async () => {
+    const result = await readPapers(fixture('s2-graph-api.json'));
+    expect(result.errors).toEqual([]);
+    expect(result.papers).toEqual([
+      expect.objectContaining({ id: 'arxiv:1706.03762', title: 'Attention is All you Need', published: '2017-06-12', authors: ['Ashish Vaswani'] }),
+    ]);
+  });
+});
+
+describe('BibTeX', () => {
+  it('turns TeX into Unicode, resolves macros, dates entries with year, month and day, and locates bad entries', async () => {
+    const path = fixture('papers.bib');
+    const result = await readPapers(path);
+    expect(result.papers).toEqual([
+      {
+        id: 'arxiv:1706.03762',
+        title: 'Attention Is All You Need: the Transformer for α-scaling in Zürich',
+        abstract: 'We propose the Transformer, a model based entirely on attention. It reaches 28.4 BLEU on WMT 2014 with 50% less training cost.',
+        url: null,
+        published: '2017-12-04',
+        authors: ['Ashish Vaswani', 'Noam Shazeer', 'José García'],
+      },
+      {
+        id: 'doi:10.1000/lora.2022',
+        title: 'LoRA: Low-Rank Adaptation of Large Language Models',
+        abstract: 'We propose LoRA, which injects trainable rank decomposition matrices into each layer.',
+        url: 'https://doi.org/10.1000/LORA.2022',
+        published: null,
+        authors: ['Edward J. Hu', 'Yelong Shen'],
+      },
+    ]);
+    expect(messages(result)).toEqual([
+      `${path}:27: abstract is required`,
+      expect.stringMatching(new RegExp(`^${path}:33: BibTeX: Unterminated`)),
+    ]);
+  });
+});
+
+describe('every format', () => {
+  it('is detected from the content whatever the file name', async () => {
+    for (const name of ['arxiv-snapshot.jsonl', 'openalex-works.jsonl', 'papers.bib']) {
+      const text = await readFile(fixture(name), 'utf8');
+      const detected = await parsePapers(text, 'input.txt', undefined);
+      expect(detected.papers.length).toBeGreaterThan(0);
+      expect(detected.papers).toEqual((await readPapers(fixture(name))).papers);
+    }
+  });
+
+  it('is read from gzip as from the plain file', async () => {
+    const plain = await readPapers(fixture('arxiv-snapshot.jsonl'));
+    const gz = await tempFile('arxiv.jsonl.gz', gzipSync(await readFile(fixture('arxiv-snapshot.jsonl'))));
+    const zipped = await readPapers(gz);
+    expect(zipped.papers).toEqual(plain.papers);
+    expect(messages(zipped)).toEqual([`${gz}:3: abstract must not be empty`]);
+  });
+
+  it('gives ids that are stable and merge the same paper by DOI', () => {
+    expect(sourcePaperId('10.48550/arXiv.1706.03762', 'openalex:W1')).toBe('arxiv:1706.03762');
+    expect(sourcePaperId('10.1000/ABC', 's2:1')).toBe(sourcePaperId('10.1000/abc', 'bibtex:x'));
+    expect(sourcePaperId(null, 's2:1')).toBe('s2:1');
+    expect(sourcePaperId('10.1002/(SICI)1097-4571', 's2:1')).toMatch(/^doi:[\p{L}\p{N}._:/-]+$/u);
+  });
+
+  it('lands the same paper from OpenAlex and Semantic Scholar as one id', async () => {
+    const result = await readPaperSources([fixture('openalex-works.jsonl'), fixture('s2-papers.jsonl'), fixture('s2-abstracts.jsonl')]);
+    expect(messages(result)).toContain(
+      `${fixture('s2-papers.jsonl')}:1: duplicate paper id "doi:10.1000/xyz.42" (first at ${fixture('openalex-works.jsonl')}:2)`,
+    );
+  });
+});
+
+describe('input files (issue 11)', () => {
+  it('reads line 1 of a file that starts with a UTF-8 byte-order mark', async () => {
+    const path = await tempFile('bom.jsonl', `\uFEFF${JSON.stringify({ title: 'T', abstract: 'We study X.' })}\n`);
+    const result = await readPapers(path);
+    expect(result.errors).toEqual([]);
+    expect(result.papers).toHaveLength(1);
+  });
+
+  it('accepts a .json file holding an array, reporting a bad element by its line', async () => {
+    const text = `[\n  {"title": "A", "abstract": "We study A."},\n  {"title": "B"},\n  {"title": "C", "abstract": "We study C."}\n]\n`;
+    const path = await tempFile('papers.json', text);
+    const result = await readPapers(path);
+    expect(result.papers.map((paper) => paper.title)).toEqual(['A', 'C']);
+    expect(messages(result)).toEqual([`${path}:3: abstract is required`]);
+  });
+
+  it('reports an id repeated across files with the file and line of both', async () => {
+    const first = await tempFile('a.jsonl', `\n${JSON.stringify({ id: 'same', title: 'T', abstract: 'A' })}\n`);
+    const second = await tempFile('b.jsonl', `${JSON.stringify({ id: 'other', title: 'T', abstract: 'A' })}\n${JSON.stringify({ id: 'same', title: 'T', abstract: 'A' })}\n`);
+    const result = await readPaperSources([first, second]);
+    expect(messages(result)).toEqual([`${second}:2: duplicate paper id "same" (first at ${first}:2)`]);
+  });
+
+  it('keeps titles and abstracts as given, so offsets index the text that was sent', async () => {
+    const result = await parsePapers(JSON.stringify({ title: '  Spaced title ', abstract: '\n We study X. ' }), 'p.jsonl', 'jsonl');
+    expect(result.papers[0]).toMatchObject({ title: '  Spaced title ', abstract: '\n We study X. ' });
+    expect((await parsePapers(JSON.stringify({ title: ' ', abstract: 'A' }), 'p.jsonl', 'jsonl')).errors[0]?.message).toBe(
+      'title must not be empty',
+    );
+  });
+});
