@@ -94,6 +94,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo()): Pr
     .addOption(new Option('-f, --format <format>', 'output format').choices(EXPORT_FORMATS).makeOptionMandatory())
     .option('-o, --out <path>', 'file (graphml, jsonl; default: standard output) or directory (csv)')
     .option('--cooccurrence', 'graphml: add concept–concept co-occurrence edges with counts')
+    .option('--ingest <paths...>', 'ingest these files or directories first (what the embedded store exports)')
     .action(async (options: ExportCommandOptions) => {
       exitCode = await runExport(options, io);
     });

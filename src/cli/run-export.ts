@@ -2,7 +2,8 @@ import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { createLogger, loadConfig } from '../config/index.js';
 import { createSink, neo4jAdminImportArgs, writeGraphml, writeJsonl, writeNeo4jCsv, type ExportFormat } from '../export/index.js';
-import { createGraphStore, exportConcepts, exportPapers } from '../graph/index.js';
+import { createGraphStore, exportConcepts, exportPapers, ingestPaperStream } from '../graph/index.js';
+import { formatRecordError, listInputFiles, streamPapers } from '../ingest/index.js';
 import { createProgress } from './create-progress.js';
 import type { CliIo } from './main.js';
 
@@ -12,6 +13,8 @@ export interface ExportCommandOptions {
   out?: string;
   /** GraphML only: concept–concept co-occurrence edges with counts. */
   cooccurrence?: boolean;
+  /** Ingest these files first (into the embedded store, which otherwise starts empty in this process). */
+  ingest?: string[];
 }
 
 /**
@@ -34,6 +37,12 @@ export async function runExport(options: ExportCommandOptions, io: CliIo): Promi
   const progress = createProgress(io.stderr, { label: 'export' });
   try {
     await store.init();
+    if (options.ingest !== undefined) {
+      const { written, bad } = await ingestPaperStream(store, streamPapers((await listInputFiles(options.ingest)).files), {
+        onError: (error) => io.stderr.write(`${formatRecordError(error)}\n`),
+      });
+      io.stderr.write(`ingested ${written} paper(s); ${bad} bad record(s) skipped\n`);
+    }
     const total = (await store.stats()).papers;
     const onPapers = (count: number) =>
       progress.update({ papers: count, fraction: total === 0 ? 1 : count / total, detail: `of ${total}` });

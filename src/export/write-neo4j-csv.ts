@@ -25,6 +25,8 @@ export const CSV_FILES = {
       ':START_ID(Paper),:END_ID(Concept),:TYPE,role,confidence:double,evidence,mentionFields:string[],mentionStarts:long[],mentionEnds:long[],mentionTexts:string[]',
   },
   names: { file: 'names.csv', header: ':START_ID(ConceptKey),:END_ID(Concept),:TYPE' },
+  /** One node that tells papergraph, at its next start, to complete the import (see `completeBulkImport`). */
+  marker: { file: 'import-marker.csv', header: 'id:ID(PapergraphImport),:LABEL' },
 } as const;
 
 /** The `neo4j-admin` command line that imports a directory written by `writeNeo4jCsv`. */
@@ -37,6 +39,7 @@ export function neo4jAdminImportArgs(dir: string, database = 'neo4j'): string[] 
     `--nodes=${file('papers')}`,
     `--nodes=${file('concepts')}`,
     `--nodes=${file('conceptKeys')}`,
+    `--nodes=${file('marker')}`,
     `--relationships=${file('mentions')}`,
     `--relationships=${file('names')}`,
     `--array-delimiter=U+001F`,
@@ -104,7 +107,8 @@ const conceptRow = (concept: StoredConcept) =>
  * The graph as CSV files in the layout of `neo4j-admin database import` (`:ID`/`:LABEL` node files,
  * `:START_ID`/`:END_ID`/`:TYPE` relationship files, one id space per label), with exactly the properties the
  * Neo4j store writes, so that a database imported from them answers as one built by `papergraph ingest`
- * (papergraph creates its indexes at start). Holds the set of concept-name keys in memory (one per name and
+ * (papergraph creates its indexes at start, and then gives empty lists, which `neo4j-admin` cannot write, their
+ * property). Holds the set of concept-name keys in memory (one per name and
  * alias), nothing per paper.
  */
 export async function writeNeo4jCsv(
@@ -123,6 +127,7 @@ export async function writeNeo4jCsv(
   >;
   try {
     for (const [name, { header }] of Object.entries(CSV_FILES)) await sinks[name as keyof typeof CSV_FILES].write(`${header}\n`);
+    await sinks.marker.write('"csv",PapergraphImport\n');
     const keys = new Set<string>();
     for await (const page of concepts) {
       await sinks.concepts.write(page.map((concept) => `${conceptRow(concept)}\n`).join(''));

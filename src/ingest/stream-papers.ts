@@ -42,7 +42,7 @@ export interface StreamedPaper {
 
 export type PaperStreamEvent = { paper: StreamedPaper } | { error: RecordError };
 
-/** A file path, or an already open stream (standard input) with the name its errors carry. */
+/** A file or directory path (a directory's files, sorted by name, not recursing), or an already open stream (standard input) with the name its errors carry. */
 export type PaperSource = string | { name: string; stream: Readable };
 
 export interface StreamPapersOptions extends ValidateOptions {
@@ -330,10 +330,13 @@ export async function* streamPapers(
   const seen = new Map<string, string>();
   const join = new S2Join();
   for (const input of sources) {
-    const source = typeof input === 'string' ? input : input.name;
-    const stream = typeof input === 'string' ? await openFile(input, options.onBytes) : input.stream;
-    const content = { content: false };
-    yield* validateRecords(parseLines(readLines(stream), source, options.format, join, content), source, options, seen, content);
+    const files = typeof input === 'string' ? (await listInputFiles([input])).files : [input];
+    for (const file of files) {
+      const source = typeof file === 'string' ? file : file.name;
+      const stream = typeof file === 'string' ? await openFile(file, options.onBytes) : file.stream;
+      const content = { content: false };
+      yield* validateRecords(parseLines(readLines(stream), source, options.format, join, content), source, options, seen, content);
+    }
   }
   for (const error of join.unmatched()) yield { error };
 }

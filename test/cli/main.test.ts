@@ -122,3 +122,65 @@ describe('papergraph ingest', () => {
     expect(await errText).toMatch(/NEO4J_URI is set but NEO4J_PASSWORD is not/);
   });
 });
+
+describe('papergraph ingest of other formats, and export', () => {
+  const sources = 'test/fixtures/sources';
+
+  it('detects each source format from the content and names bad records by file and line', async () => {
+    const { code, stdout, stderr } = await run(['ingest', '--workers', '1', `${sources}/openalex-works.jsonl`, `${sources}/papers.bib`]);
+    expect(code).toBe(1);
+    // The BibTeX entry of "Attention Is All You Need" names the same arXiv paper as the OpenAlex work: one paper.
+    expect(stdout).toMatch(/ingested 3 paper\(s\) into memory; 4 bad record\(s\) skipped/);
+    expect(stderr).toContain(`${sources}/openalex-works.jsonl:3: OpenAlex work W3000000002 has no abstract`);
+    expect(stderr).toContain(`${sources}/papers.bib:5: duplicate paper id "arxiv:1706.03762" (first at ${sources}/openalex-works.jsonl:1)`);
+    expect(stderr).toContain(`${sources}/papers.bib:27: abstract is required`);
+  });
+
+  it('refuses a format that does not fit the file, record by record', async () => {
+    const { code, stderr } = await run(['ingest', '--format', 'openalex', `${sources}/arxiv-snapshot.jsonl`]);
+    expect(code).toBe(1);
+    expect(stderr).toContain(`${sources}/arxiv-snapshot.jsonl:1: OpenAlex work without an id`);
+  });
+
+  it('refuses a worker count that is not a whole number', async () => {
+    const { code, stderr } = await run(['ingest', '--workers', '0']);
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/--workers must be a whole number of at least 1/);
+  });
+
+  it('extracts an arXiv snapshot read from standard input', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { code, stdout } = await run(['extract', '-'], await readFile(`${sources}/arxiv-snapshot.jsonl`, 'utf8'));
+    expect(code).toBe(1);
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: string });
+    expect(lines.map((line) => line.id)).toEqual(['arxiv:2205.14135', 'doi:10.1000/j.anal.2005.001']);
+  });
+
+  it('exports what it ingested as JSON Lines, GraphML and neo4j-admin CSV', async () => {
+    const jsonl = await run(['export', '--format', 'jsonl', '--ingest', `${sources}/openalex-works.jsonl`]);
+    expect(jsonl.code).toBe(0);
+    const lines = jsonl.stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: string; concepts: { id: string }[] });
+    expect(lines.map((line) => line.id)).toEqual(['arxiv:1706.03762', 'doi:10.1000/xyz.42']);
+    expect(lines.every((line) => line.concepts.length > 0)).toBe(true);
+
+    const graphml = await run(['export', '--format', 'graphml', '--cooccurrence', '--ingest', `${sources}/openalex-works.jsonl`]);
+    expect(graphml.code).toBe(0);
+    expect(graphml.stdout).toMatch(/^<\?xml/);
+    expect(graphml.stdout).toContain('<node id="p:arxiv:1706.03762">');
+
+    const dir = await mkdtemp(join(tmpdir(), 'papergraph-csv-'));
+    const csv = await run(['export', '--format', 'csv', '--out', dir, '--ingest', `${sources}/openalex-works.jsonl`]);
+    expect(csv.code).toBe(0);
+    expect(csv.stderr).toMatch(/neo4j-admin database import full --nodes=/);
+    const { readFile } = await import('node:fs/promises');
+    const papers = (await readFile(join(dir, 'papers.csv'), 'utf8')).trim().split('\n');
+    expect(papers[0]).toBe('id:ID(Paper),:LABEL,title,abstract,url,published:date,authors:string[],codeLinks:string[],searchText');
+    expect(papers).toHaveLength(3);
+  });
+
+  it('needs a directory for CSV', async () => {
+    const { code, stderr } = await run(['export', '--format', 'csv']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/needs --out DIR/);
+  });
+});

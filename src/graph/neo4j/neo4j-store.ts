@@ -36,6 +36,7 @@ import type {
 } from '../types.js';
 import { translateError } from './translate-error.js';
 import { scanNeo4jIds } from './scan-neo4j-ids.js';
+import { completeBulkImport } from './complete-bulk-import.js';
 import { checkScan } from '../scan-ids.js';
 
 export interface Neo4jStoreOptions {
@@ -534,6 +535,11 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
         throw translateError(error, config.uri);
       } finally {
         await session.close();
+      }
+      try {
+        if (await completeBulkImport(driver, config.database)) logger.info('completed a neo4j-admin import of papergraph CSV');
+      } catch (error) {
+        throw translateError(error, config.uri);
       }
       logger.debug({ uri: config.uri, database: config.database }, 'neo4j schema ready');
     },

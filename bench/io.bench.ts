@@ -1,0 +1,260 @@
+/**
+ * `npm run bench:io`: the importers and exporters at scale (issue 13), on the synthetic corpus of
+ * bench/synthetic-corpus.ts.
+ *
+ *   npm run bench:io -- [--papers 100000] [--extract 1000] [--rounds 2]
+ *
+ * Each phase runs in a child process of its own, so that its peak memory (max RSS) is its own:
+ * 1. read: stream N arXiv-snapshot records (generated from the corpus) through the arXiv importer (parse + validate);
+ * 2. extract: the first `--extract` of them through the whole ingest pipeline into the embedded store, with 1 and
+ *    with 2 worker threads, interleaved `--rounds` times (extraction is what makes ingest slow);
+ * 3. write: `papergraph ingest` of the same N papers carrying their concepts (no extraction: the write step
+ *    only) into an emptied Neo4j (NEO4J_URI, default bolt://127.0.0.1:7687);
+ * 4. export: `papergraph export --format csv` of those N papers from Neo4j;
+ * 5. bulk: `neo4j-admin database import full` of that CSV into a fresh database in a temporary home, with the
+ *    project's jars, timed against step 3.
+ * RSS is sampled every 500 ms in each child and printed at each tenth of the run, to show it stays flat.
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { createSilentLogger } from '../src/config/index.js';
+import { createSink, jsonlLine, neo4jAdminImportArgs, writeNeo4jCsv } from '../src/export/index.js';
+import {
+  createMemoryStore,
+  createNeo4jStore,
+  exportConcepts,
+  exportPapers,
+  ingestPaperStream,
+  type AnalyzedPaper,
+} from '../src/graph/index.js';
+import { streamPapers } from '../src/ingest/index.js';
+import { createTemporaryNeo4j, hasNeo4jJars } from '../test/support/temporary-neo4j.js';
+import { benchNeo4jConfig, clearNeo4j, createSyntheticCorpus } from './synthetic-corpus.js';
+
+const { values } = parseArgs({
+  options: {
+    papers: { type: 'string', default: '100000' },
+    extract: { type: 'string', default: '1000' },
+    rounds: { type: 'string', default: '2' },
+    phase: { type: 'string' },
+    file: { type: 'string' },
+    workers: { type: 'string' },
+    out: { type: 'string' },
+  },
+});
+
+interface PhaseResult {
+  papers: number;
+  ms: number;
+  maxRssMb: number;
+  /** RSS in MB at each tenth of the papers. */
+  rssByTenth: number[];
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/** Measures a phase in this (child) process: time, papers, and RSS sampled as it goes. */
+async function measure(run: (onPapers: (n: number) => void) => Promise<number>, expected: number): Promise<PhaseResult> {
+  const rssByTenth: number[] = [];
+  let done = 0;
+  const onPapers = (n: number) => {
+    done = n;
+    while (rssByTenth.length < 10 && done >= ((rssByTenth.length + 1) * expected) / 10) rssByTenth.push(mb(process.memoryUsage().rss));
+  };
+  const timer = setInterval(() => onPapers(done), 500);
+  const t0 = performance.now();
+  const papers = await run(onPapers);
+  const ms = performance.now() - t0;
+  clearInterval(timer);
+  return { papers, ms, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), rssByTenth };
+}
+
+/** An arXiv snapshot record for a corpus paper, with the dump's line wraps and its version dates. */
+function arxivRecord(paper: AnalyzedPaper, i: number): string {
+  const wrap = (text: string) => text.replace(/(.{70,}?) /g, '$1\n  ');
+  const day = paper.published ?? '2020-01-01';
+  return JSON.stringify({
+    id: `2001.${String(i).padStart(5, '0')}`,
+    submitter: paper.authors[0] ?? 'Anonymous',
+    authors: paper.authors.join(', '),
+    title: wrap(paper.title),
+    comments: null,
+    'journal-ref': null,
+    doi: null,
+    'report-no': null,
+    categories: 'cs.LG cs.CL',
+    license: null,
+    abstract: `  ${wrap(paper.abstract)}\n`,
+    versions: [{ version: 'v1', created: new Date(`${day}T12:00:00Z`).toUTCString() }],
+    update_date: day,
+    authors_parsed: paper.authors.map((name) => [name.split(' ').slice(-1)[0], name.split(' ').slice(0, -1).join(' '), '']),
+  });
+}
+
+async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
+  const out = createWriteStream(path);
+  const sink = createSink(out);
+  let buffer = '';
+  for (const line of lines) {
+    buffer += `${line}\n`;
+    if (buffer.length > 1 << 20) {
+      await sink.write(buffer);
+      buffer = '';
+    }
+  }
+  await sink.write(buffer);
+  out.end();
+  await once(out, 'finish');
+}
+
+async function child(phase: string): Promise<PhaseResult> {
+  const file = values.file!;
+  const papers = Number(values.papers);
+  switch (phase) {
+    case 'read':
+      return measure(async (onPapers) => {
+        let n = 0;
+        for await (const event of streamPapers([file])) {
+          if ('paper' in event && ++n % 1000 === 0) onPapers(n);
+        }
+        return n;
+      }, papers);
+    case 'extract': {
+      const store = createMemoryStore();
+      return measure(async (onPapers) => {
+        const result = await ingestPaperStream(store, streamPapers([file]), {
+          workers: Number(values.workers),
+          onProgress: (p) => onPapers(p.written),
+        });
+        return result.written;
+      }, papers);
+    }
+    case 'write': {
+      const config = benchNeo4jConfig();
+      await clearNeo4j(config);
+      const store = createNeo4jStore({ config, logger: createSilentLogger() });
+      await store.init();
+      try {
+        return await measure(async (onPapers) => {
+          const result = await ingestPaperStream(store, streamPapers([file]), { batchSize: 1000, onProgress: (p) => onPapers(p.written) });
+          return result.written;
+        }, papers);
+      } finally {
+        await store.close();
+      }
+    }
+    case 'export': {
+      const store = createNeo4jStore({ config: benchNeo4jConfig(), logger: createSilentLogger() });
+      try {
+        return await measure((onPapers) => writeNeo4jCsv(exportConcepts(store), exportPapers(store), values.out!, onPapers), papers);
+      } finally {
+        await store.close();
+      }
+    }
+    default:
+      throw new Error(`unknown phase ${phase}`);
+  }
+}
+
+function runChild(phase: string, args: Record<string, string>): PhaseResult {
+  const self = fileURLToPath(import.meta.url);
+  const argv = ['--import', 'tsx', self, '--phase', phase, ...Object.entries(args).flatMap(([k, v]) => [`--${k}`, v])];
+  const result = spawnSync(process.execPath, argv, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 24 });
+  if (result.status !== 0) throw new Error(`phase ${phase} failed (exit ${result.status})`);
+  return JSON.parse(result.stdout.trim().split('\n').at(-1)!) as PhaseResult;
+}
+
+const rate = (r: PhaseResult) => (r.papers / (r.ms / 1000)).toFixed(0);
+const line = (label: string, r: PhaseResult) =>
+  `${label.padEnd(44)} ${String(r.papers).padStart(7)} papers  ${(r.ms / 1000).toFixed(1).padStart(7)} s  ${rate(r).padStart(7)} papers/s  ` +
+  `peak RSS ${r.maxRssMb} MB  (RSS by tenth: ${r.rssByTenth.join(' ')})`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  const papers = Number(values.papers);
+  const extract = Number(values.extract);
+  const rounds = Number(values.rounds);
+  const dir = await mkdtemp(join(tmpdir(), 'papergraph-bench-io-'));
+  try {
+    const corpus = await createSyntheticCorpus({ papers });
+    const arxiv = join(dir, 'arxiv.jsonl');
+    const arxivSample = join(dir, 'arxiv-sample.jsonl');
+    const extracted = join(dir, 'extracted.jsonl');
+    const t0 = performance.now();
+    const range = function* (n: number) {
+      for (let i = 0; i < n; i++) yield i;
+    };
+    await writeLines(arxiv, (function* () { for (const i of range(papers)) yield arxivRecord(corpus.paper(i), i); })());
+    await writeLines(arxivSample, (function* () { for (const i of range(Math.min(extract, papers))) yield arxivRecord(corpus.paper(i), i); })());
+    await writeLines(
+      extracted,
+      (function* () {
+        for (const i of range(papers)) {
+          const paper = corpus.paper(i);
+          const links = paper.extraction.concepts.map((c) => ({
+            link: { paperId: paper.id, conceptId: c.id, role: c.role, confidence: c.confidence, mentions: c.mentions, evidence: c.evidence },
+            concept: { id: c.id, name: c.name, type: c.type, aliases: c.aliases, broader: c.broader ?? null, paperCount: 0 },
+          }));
+          yield jsonlLine({ paper: { ...paper, codeLinks: paper.extraction.codeLinks }, links });
+        }
+      })(),
+    );
+    console.log(`generated ${papers} arXiv records and ${papers} pre-extracted papers in ${((performance.now() - t0) / 1000).toFixed(1)} s (${dir})`);
+
+    console.log(line('1. arXiv import (read, parse, validate)', runChild('read', { file: arxiv, papers: String(papers) })));
+
+    const byWorkers = new Map<number, number[]>([[1, []], [2, []]]);
+    for (let round = 0; round < rounds; round++) {
+      for (const workers of [1, 2]) {
+        const r = runChild('extract', { file: arxivSample, papers: String(extract), workers: String(workers) });
+        byWorkers.get(workers)!.push(r.papers / (r.ms / 1000));
+        console.log(line(`2. arXiv ingest with extraction, ${workers} worker(s)`, r));
+      }
+    }
+    const [one, two] = [byWorkers.get(1)!, byWorkers.get(2)!];
+    console.log(
+      `   extraction throughput, median of ${rounds}: 1 worker ${median(one).toFixed(1)} papers/s, 2 workers ${median(two).toFixed(1)} papers/s ` +
+        `(ratio ${(median(two) / median(one)).toFixed(2)}; spread 1: ${Math.min(...one).toFixed(1)}–${Math.max(...one).toFixed(1)}, ` +
+        `2: ${Math.min(...two).toFixed(1)}–${Math.max(...two).toFixed(1)})`,
+    );
+
+    const write = runChild('write', { file: extracted, papers: String(papers) });
+    console.log(line('3. papergraph ingest into Neo4j, write step', write));
+    const csv = join(dir, 'csv');
+    const exported = runChild('export', { out: csv, papers: String(papers) });
+    console.log(line('4. papergraph export --format csv from Neo4j', exported));
+
+    if (!hasNeo4jJars()) {
+      console.log('5. neo4j-admin: skipped (no jars in .neo4j/lib: run npm run neo4j:start once)');
+      return;
+    }
+    const neo = await createTemporaryNeo4j();
+    try {
+      const result = neo.admin(neo4jAdminImportArgs(csv));
+      if (result.status !== 0) throw new Error(`neo4j-admin failed:\n${result.output}`);
+      console.log(
+        `${'5. neo4j-admin database import full of that CSV'.padEnd(44)} ${String(papers).padStart(7)} papers  ${(result.ms / 1000).toFixed(1).padStart(7)} s  ` +
+          `${(papers / (result.ms / 1000)).toFixed(0).padStart(7)} papers/s  (JVM start included)`,
+      );
+      console.log(`   bulk import ÷ papergraph ingest write step, time: ${(result.ms / write.ms).toFixed(3)} (${(write.ms / result.ms).toFixed(1)}× faster)`);
+    } finally {
+      await neo.dispose();
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (values.phase !== undefined) {
+  console.log(JSON.stringify(await child(values.phase)));
+  process.exit(0);
+} else {
+  await main();
+}
