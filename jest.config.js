@@ -12,4 +12,6 @@ export default {
   // Without a Neo4j the integration files cannot run; `npm test` (scripts/test.mjs) starts one or says loudly it skipped them.
   testPathIgnorePatterns: process.env.PAPERGRAPH_TEST_NEO4J_URI ? ['/node_modules/'] : ['/node_modules/', '\\.int\\.test\\.ts$'],
   testTimeout: 60_000,
+  // Builds web/dist when it is missing (the page tests need it).
+  globalSetup: '<rootDir>/test/support/build-web-pages.mjs',
 };
