@@ -177,6 +177,10 @@ export const resolvers: Resolvers = {
     concept: (parent, _args, context) => loadConcept(context, parent.conceptId),
   },
 
+  Stats: {
+    timeline: (_parent, { granularity }, context) => context.store.papersTimeline(granularity ?? 'YEAR'),
+  },
+
   Concept: {
     papers: async (parent, args, context) => {
       const page = pageArguments(args.first, args.after);

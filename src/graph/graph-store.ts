@@ -108,6 +108,8 @@ export interface GraphStore {
 
   /** Reads counters kept on write, never the whole graph. */
   stats(): Promise<GraphStats>;
+  /** All papers with a `published` date counted per period, ascending; empty periods omitted. */
+  papersTimeline(granularity: TimeGranularity): Promise<TimeBucket[]>;
   /** Ordered by paper count descending, then name, then id. */
   topConcepts(options: { type?: ConceptType; first: number }): Promise<StoredConcept[]>;
   cooccurrence(options: { rowType: ConceptType; columnType: ConceptType; first: number }): Promise<Cooccurrence>;

@@ -895,6 +895,23 @@ export function describeStoreContract(name: string, make: MakeStore): void {
         ]);
         expect(await only(s.conceptTimeline(['nope'], 'YEAR'))).toEqual([]);
       });
+
+      it('papersTimeline counts every dated paper per year or month, with or without concepts', async () => {
+        const s = await withCorpus();
+        expect(await s.papersTimeline('YEAR')).toEqual([
+          { period: '2019', count: 4 },
+          { period: '2020', count: 1 },
+          { period: '2021', count: 1 },
+          { period: '2023', count: 2 },
+        ]);
+        expect(await s.papersTimeline('MONTH')).toEqual([
+          { period: '2019-05', count: 3 },
+          { period: '2019-11', count: 1 },
+          { period: '2020-01', count: 1 },
+          { period: '2021-06', count: 1 },
+          { period: '2023-07', count: 2 },
+        ]);
+      });
     });
 
     describe('argument checks', () => {
@@ -904,6 +921,7 @@ export function describeStoreContract(name: string, make: MakeStore): void {
           () => s.topConcepts({ first: 1, type: 'MODEL' as never }),
           () => s.listPapers({ first: 1, sort: 'RANDOM' as never }),
           () => s.conceptTimeline(['metric:f1'], 'DAY' as never),
+          () => s.papersTimeline('DAY' as never),
           () => s.getRelatedPapers(['p1'], { first: -1 }),
           () => s.listConcepts({ first: 1, offset: -3 }),
         ];
@@ -940,6 +958,7 @@ export async function answersOf(store: GraphStore): Promise<unknown[]> {
     await store.getNarrowerConcepts(someConcepts),
     await store.conceptTimeline(someConcepts, 'MONTH'),
     await store.conceptTimeline(someConcepts, 'YEAR'),
+    await store.papersTimeline('MONTH'),
     await store.topConcepts({ first: 5 }),
     await store.cooccurrence({ rowType: 'METHOD', columnType: 'METRIC', first: 4 }),
     await store.cooccurrence({ rowType: 'DATASET', columnType: 'DATASET', first: 4 }),

@@ -22,7 +22,6 @@ const EXPLORER_OPERATIONS: { name: string; query: string; variables: Record<stri
   { name: 'paper neighbourhood', query: explorer.PAPER_NEIGHBOURHOOD, variables: { id: 'flashattention-2', related: 8 } },
   { name: 'concept neighbourhood', query: explorer.CONCEPT_NEIGHBOURHOOD, variables: { id: 'method:transformer', papers: 20, related: 15 } },
   { name: 'dashboard', query: explorer.DASHBOARD, variables: { top: 8, matrix: 10 } },
-  { name: 'paper dates', query: explorer.PAPER_DATES, variables: {} },
 ];
 
 describe('the operations the browser pages send', () => {

@@ -98,9 +98,13 @@ export const CONCEPT_NEIGHBOURHOOD = `query ConceptNeighbourhood($id: ID!, $pape
   }
 }`;
 
-/** What a dashboard sends: counts, the top concepts of each type, METHOD × DATASET co-occurrence. */
+/** What a dashboard sends: counts, papers per year, the top concepts of each type, METHOD × DATASET co-occurrence. */
 export const DASHBOARD = `query Dashboard($top: Int = 8, $matrix: Int = 10) {
-  stats { papers concepts mentions byType { type count } }
+  stats {
+    papers concepts mentions
+    byType { type count }
+    timeline(granularity: YEAR) { period count }
+  }
   methods: topConcepts(type: METHOD, first: $top) { id name type paperCount }
   tasks: topConcepts(type: TASK, first: $top) { id name type paperCount }
   datasets: topConcepts(type: DATASET, first: $top) { id name type paperCount }
@@ -109,14 +113,5 @@ export const DASHBOARD = `query Dashboard($top: Int = 8, $matrix: Int = 10) {
     rows { id name type }
     columns { id name type }
     counts
-  }
-}`;
-
-/** Papers per year, from the papers' own dates, paged (the API has no whole-graph timeline). */
-export const PAPER_DATES = `query PaperDates($after: String) {
-  papers(first: 100, after: $after, sort: OLDEST) {
-    totalCount
-    pageInfo { hasNextPage endCursor }
-    nodes { published }
   }
 }`;

@@ -45,9 +45,9 @@ query Related($first: Int) {
     variables: { first: 2 },
   },
   {
-    query: `# Dashboard: stats, top methods, METHOD × DATASET co-occurrence
+    query: `# Dashboard: counts, papers per year, top methods, METHOD × DATASET co-occurrence
 query Dashboard {
-  stats { papers concepts mentions byType { type count } }
+  stats { papers concepts mentions byType { type count } timeline(granularity: YEAR) { period count } }
   topConcepts(type: METHOD, first: 10) { name paperCount aliases }
   cooccurrence(rowType: METHOD, columnType: DATASET, first: 5) {
     rows { name }

@@ -538,6 +538,14 @@ export type Stats = {
   mentions: Scalars['Int']['output'];
   /** Number of papers. */
   papers: Scalars['Int']['output'];
+  /** Papers per period, for papers with a publication date; ascending, empty periods omitted. */
+  timeline: Array<TimeBucket>;
+};
+
+
+/** Counts over the whole graph. */
+export type StatsTimelineArgs = {
+  granularity?: InputMaybe<TimeGranularity>;
 };
 
 /** The number of papers in one period. */
@@ -858,6 +866,7 @@ export type StatsResolvers<ContextType = ApiContext, ParentType extends Resolver
   concepts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   mentions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   papers?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timeline?: Resolver<Array<ResolversTypes['TimeBucket']>, ParentType, ContextType, RequireFields<StatsTimelineArgs, 'granularity'>>;
 };
 
 export type TimeBucketResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['TimeBucket'] = ResolversParentTypes['TimeBucket']> = {

@@ -450,8 +450,12 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
   }
 
   function timeline(conceptId: string, granularity: TimeGranularity): TimeBucket[] {
+    return countPeriods(conceptById(conceptId)?.papers ?? [], granularity);
+  }
+
+  function countPeriods(slots: Iterable<number>, granularity: TimeGranularity): TimeBucket[] {
     const counts = new Map<string, number>();
-    for (const slot of conceptById(conceptId)?.papers ?? []) {
+    for (const slot of slots) {
       const published = paperAt(slot).published;
       if (published === null) continue;
       const period = periodOf(published, granularity);
@@ -612,6 +616,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
     async stats(): Promise<GraphStats> {
       const byType = CONCEPT_TYPES.map((type) => ({ type, count: conceptsByType.get(type) ?? 0 }));
       return { papers: paperSlots.size, concepts: conceptSlots.size, mentions: mentionTotal, byType };
+    },
+
+    async papersTimeline(granularity) {
+      checkGranularity(granularity);
+      return countPeriods(paperSlots.values(), granularity);
     },
 
     async topConcepts(options) {

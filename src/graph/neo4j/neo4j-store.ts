@@ -33,6 +33,7 @@ import type {
   StoredConcept,
   StoredPaper,
   TimeBucket,
+  TimeGranularity,
 } from '../types.js';
 import { translateError } from './translate-error.js';
 import { scanNeo4jIds } from './scan-neo4j-ids.js';
@@ -327,6 +328,16 @@ const MIGRATION = [
  * Neo4j has sampled the new index entries, otherwise can scan a whole index for every id, and Neo4j keeps
  * that plan (seen on 5.26 with 5,000 papers: a full scan of the Paper index per related-papers source).
  */
+/** `[year, month, count]` rows (month 0 when counting by year) as periods, ascending. */
+function toTimeBuckets(buckets: [unknown, unknown, unknown][], granularity: TimeGranularity): TimeBucket[] {
+  return buckets
+    .map(([year, month, count]) => {
+      const yyyy = pad(toNumber(year), 4);
+      return { period: granularity === 'YEAR' ? yyyy : `${yyyy}-${pad(toNumber(month), 2)}`, count: toNumber(count) };
+    })
+    .sort((a, b) => compareStrings(a.period, b.period));
+}
+
 export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
   const { config, logger } = options;
   const maxConceptFanout = options.maxConceptFanout ?? DEFAULT_MAX_CONCEPT_FANOUT;
@@ -1060,17 +1071,23 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
          }
          RETURN id, buckets`,
         { byMonth: granularity === 'MONTH' },
-        (r) => [
-          r.get('id') as string,
-          (r.get('buckets') as [unknown, unknown, unknown][])
-            .map(([year, month, count]) => {
-              const yyyy = pad(toNumber(year), 4);
-              return { period: granularity === 'YEAR' ? yyyy : `${yyyy}-${pad(toNumber(month), 2)}`, count: toNumber(count) };
-            })
-            .sort((a, b) => compareStrings(a.period, b.period)),
-        ],
+        (r) => [r.get('id') as string, toTimeBuckets(r.get('buckets') as [unknown, unknown, unknown][], granularity)],
         [],
       );
+    },
+
+    async papersTimeline(granularity) {
+      checkGranularity(granularity);
+      return read(async (tx) => {
+        const records = await rows(
+          tx,
+          `MATCH (p:Paper) WHERE p.published IS NOT NULL
+           WITH p.published.year AS year, CASE WHEN $byMonth THEN p.published.month ELSE 0 END AS month, count(*) AS count
+           RETURN collect([year, month, count]) AS buckets`,
+          { byMonth: granularity === 'MONTH' },
+        );
+        return toTimeBuckets((records[0]?.get('buckets') ?? []) as [unknown, unknown, unknown][], granularity);
+      });
     },
   };
 }

@@ -1,12 +1,18 @@
 import { gql } from '../api.js';
 import { h, link } from '../dom.js';
-import { DASHBOARD, PAPER_DATES } from '../queries.js';
+import { DASHBOARD } from '../queries.js';
 import { CONCEPT_TYPES, TYPE_COLOURS, explorePath, type ConceptRef, type ConceptType } from '../types.js';
 import { barTable, conceptChip, queryBox } from '../widgets.js';
 import type { ViewContext } from './view-context.js';
 
 interface Dashboard {
-  stats: { papers: number; concepts: number; mentions: number; byType: { type: ConceptType; count: number }[] };
+  stats: {
+    papers: number;
+    concepts: number;
+    mentions: number;
+    byType: { type: ConceptType; count: number }[];
+    timeline: { period: string; count: number }[];
+  };
   methods: (ConceptRef & { paperCount: number })[];
   tasks: (ConceptRef & { paperCount: number })[];
   datasets: (ConceptRef & { paperCount: number })[];
@@ -21,18 +27,16 @@ const TOP_FIELD: Record<ConceptType, 'methods' | 'tasks' | 'datasets' | 'metrics
   METRIC: 'metrics',
 };
 
-/** Pages of paper dates read for the papers-per-year chart at most (100 papers a page). */
-const MAX_DATE_PAGES = 20;
-
 export async function renderDashboard(context: ViewContext): Promise<void> {
   context.setTitle('Dashboard');
   const variables = { top: 8, matrix: 10 };
-  const [data, years] = await Promise.all([gql<Dashboard>(DASHBOARD, variables), papersPerYear()]);
+  const data = await gql<Dashboard>(DASHBOARD, variables);
   if (!context.isCurrent()) return;
   const { stats } = data;
   context.main.replaceChildren(
     h('h1', { tabindex: '-1' }, 'Dashboard'),
-    h('p', { class: 'lede' }, 'The whole graph at a glance, from the same queries a dashboard would send (open one to copy it).'),
+    h('p', { class: 'lede' }, 'The whole graph at a glance, from the one query a dashboard would send: open it below to copy it.'),
+    queryBox('Dashboard', DASHBOARD, variables),
     h(
       'section',
       { 'aria-labelledby': 'counts-h', class: 'panel' },
@@ -47,7 +51,6 @@ export async function renderDashboard(context: ViewContext): Promise<void> {
         ].map(([label, value]) => h('li', { class: 'card' }, h('span', { class: 'card-value' }, Number(value).toLocaleString('en')), h('span', {}, String(label)))),
       ),
       barTable('Concepts by type', stats.byType.map((t) => ({ label: TYPE_COLOURS[t.type].label, value: t.count, type: t.type })), 'Concepts'),
-      queryBox('Dashboard', DASHBOARD, variables),
     ),
     h(
       'section',
@@ -69,35 +72,11 @@ export async function renderDashboard(context: ViewContext): Promise<void> {
       'section',
       { 'aria-labelledby': 'years-h', class: 'panel' },
       h('h2', { id: 'years-h' }, 'Papers per year'),
-      years.buckets.length
-        ? barTable(
-            years.complete ? 'Papers with a publication date, per year' : `Per year, over the ${years.read} oldest of ${years.total} papers`,
-            years.buckets.map((b) => ({ label: b.period, value: b.count })),
-          )
+      stats.timeline.length
+        ? barTable('Papers with a publication date, per year', stats.timeline.map((b) => ({ label: b.period, value: b.count })))
         : h('p', {}, 'No paper has a publication date.'),
-      queryBox('PaperDates (paged with `after`)', PAPER_DATES),
     ),
   );
-}
-
-async function papersPerYear(): Promise<{ buckets: { period: string; count: number }[]; read: number; total: number; complete: boolean }> {
-  const counts = new Map<string, number>();
-  let after: string | null = null;
-  let read = 0;
-  let total = 0;
-  for (let page = 0; page < MAX_DATE_PAGES; page++) {
-    const data: { papers: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { published: string | null }[] } } =
-      await gql(PAPER_DATES, { after });
-    total = data.papers.totalCount;
-    read += data.papers.nodes.length;
-    for (const { published } of data.papers.nodes) {
-      if (published) counts.set(published.slice(0, 4), (counts.get(published.slice(0, 4)) ?? 0) + 1);
-    }
-    if (!data.papers.pageInfo.hasNextPage) break;
-    after = data.papers.pageInfo.endCursor;
-  }
-  const buckets = [...counts].map(([period, count]) => ({ period, count })).sort((a, b) => a.period.localeCompare(b.period));
-  return { buckets, read, total, complete: read >= total };
 }
 
 /** The co-occurrence matrix as a table whose cells are shaded by count. */
