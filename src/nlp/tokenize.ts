@@ -67,6 +67,15 @@ function posOf(tags: Set<string>): Pos {
   return 'OTHER';
 }
 
+/**
+ * Most tokens in one sentence. Every stage after tokenizing works per sentence, and some of them (noun chunks
+ * and their suffix lookups, context windows) cost the square of a sentence's length, so text without sentence
+ * breaks ("x x x …", a pasted table) would cost the square of its whole length; cutting sentences here keeps
+ * extraction linear in the text. Real sentences stay well under it (the longest abstract sentence in SciERC
+ * has about 120 tokens).
+ */
+export const MAX_SENTENCE_TOKENS = 150;
+
 const COMPLEXITY = /\bO\([^()\s]{1,16}\)/g;
 
 /** "like GPT-4.In this work": a sentence break typed without its space, which compromise reads as one word. */
@@ -98,7 +107,7 @@ export function tokenize(source: string): Tokenized {
   const bareVerb: boolean[] = [];
   let cursor = 0;
   for (const terms of doc.document) {
-    const from = tokens.length;
+    let from = tokens.length;
     for (const term of terms) {
       const text = term.text;
       // Punctuation written with spaces around it (" , ") arrives as a term of its own; it belongs in the gap.
@@ -119,6 +128,10 @@ export function tokenize(source: string): Tokenized {
         prev.nameLike = isNameLike(prev.text);
         continue;
       }
+      if (tokens.length - from >= MAX_SENTENCE_TOKENS) {
+        sentences.push(sentenceOver(tokens, from));
+        from = tokens.length;
+      }
       tokens.push({
         text,
         lower: text.toLowerCase(),
@@ -133,11 +146,7 @@ export function tokenize(source: string): Tokenized {
       });
       bareVerb.push(term.tags.has('Infinitive'));
     }
-    if (tokens.length > from) {
-      const first = tokens[from] as Token;
-      const last = tokens[tokens.length - 1] as Token;
-      sentences.push({ start: first.start, end: last.end, from, to: tokens.length });
-    }
+    if (tokens.length > from) sentences.push(sentenceOver(tokens, from));
   }
   splitGluedFunctionWords(source, tokens, bareVerb);
   mergeComplexity(source, tokens);
@@ -152,6 +161,10 @@ export function tokenize(source: string): Tokenized {
     s.end += m ? m[0].length : 0;
   }
   return { tokens, sentences: reindex(sentences, tokens) };
+}
+
+function sentenceOver(tokens: readonly Token[], from: number): Sentence {
+  return { start: (tokens[from] as Token).start, end: (tokens[tokens.length - 1] as Token).end, from, to: tokens.length };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { tokenize } from '../../src/nlp/tokenize.js';
+import { MAX_SENTENCE_TOKENS, tokenize } from '../../src/nlp/tokenize.js';
 
 const texts = (s: string) => tokenize(s).tokens.map((t) => t.text);
 
@@ -64,5 +64,23 @@ describe('tokenize with missing spaces', () => {
 
   it('keeps a name ending in "can" whole when the text never writes the shorter name', () => {
     expect(texts('Models like MoE-Pelican provide gains.')).toContain('MoE-Pelican');
+  });
+});
+
+describe('tokenize on text without sentence breaks', () => {
+  // Later stages cost the square of a sentence's length; bounded sentences keep extraction linear in the text.
+  it('cuts a sentence of 10,000 words into sentences of at most MAX_SENTENCE_TOKENS tokens, losing no word', () => {
+    const source = 'x '.repeat(10_000);
+    const { tokens, sentences } = tokenize(source);
+    expect(tokens).toHaveLength(10_000);
+    expect(sentences.length).toBeGreaterThanOrEqual(10_000 / MAX_SENTENCE_TOKENS);
+    for (const s of sentences) expect(s.to - s.from).toBeLessThanOrEqual(MAX_SENTENCE_TOKENS);
+    expect(sentences.reduce((sum, s) => sum + (s.to - s.from), 0)).toBe(10_000);
+    for (const [i, s] of sentences.entries()) for (let k = s.from; k < s.to; k++) expect(tokens[k]?.sentence).toBe(i);
+  });
+
+  it('leaves ordinary sentences whole', () => {
+    const { sentences } = tokenize('We propose X-Net. It beats ResNet on ImageNet.');
+    expect(sentences).toHaveLength(2);
   });
 });
