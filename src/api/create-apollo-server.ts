@@ -13,6 +13,10 @@ export interface ApolloServerOptions {
   apiKey: string | null;
   /** Defaults as documented on `QueryLimitsOptions`. */
   limits?: QueryLimitsOptions;
+  /** Whether the schema can be introspected. Default true (`Config.introspection`). */
+  introspection?: boolean;
+  /** Whether validation errors suggest names ("Did you mean …?"). Default true (`Config.suggestions`). */
+  suggestions?: boolean;
   /** Extra plugins, e.g. the HTTP drain. */
   plugins?: ApolloServerPlugin<ApiContext>[];
 }
@@ -24,7 +28,8 @@ export function createApolloServer(options: ApolloServerOptions): ApolloServer<A
   const apolloLogger = logger.child({ component: 'apollo' });
   return new ApolloServer<ApiContext>({
     schema,
-    introspection: true,
+    introspection: options.introspection ?? true,
+    hideSchemaDetailsFromClientErrors: !(options.suggestions ?? true),
     includeStacktraceInErrorResponses: false,
     // The process owner stops the server (`installShutdownHandlers`): Apollo's own handlers would stop it first
     // and then re-raise the signal, which reads as a second signal and skips the drain.

@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { createSilentLogger, type Config, type Logger } from '../config/index.js';
 import type { GraphStore } from '../graph/index.js';
+import { createExtractionPool, type ExtractionPool } from '../nlp/index.js';
 import { createApiContext } from './api-context.js';
 import { createApolloServer } from './create-apollo-server.js';
 import type { QueryLimitsOptions } from './create-query-limits.js';
@@ -9,8 +10,10 @@ export interface GraphQLExecutorOptions {
   store: GraphStore;
   /** Default: a logger that drops everything. */
   logger?: Logger;
-  /** Only `apiKey` is used. Default: no key, so mutations are refused. */
-  config?: Pick<Config, 'apiKey'>;
+  /** `apiKey`, `introspection` and `suggestions` are used. Default: no key, so mutations are refused. */
+  config?: Partial<Pick<Config, 'apiKey' | 'introspection' | 'suggestions'>>;
+  /** Runs `extract`; default a pool of one worker thread, started on first use and stopped by `stop()`. */
+  extractor?: ExtractionPool;
   /** Defaults as documented on `QueryLimitsOptions`. */
   limits?: QueryLimitsOptions;
 }
@@ -42,7 +45,14 @@ export interface GraphQLExecutor {
 export function createGraphQLExecutor(options: GraphQLExecutorOptions): GraphQLExecutor {
   const logger = options.logger ?? createSilentLogger();
   const apiKey = options.config?.apiKey ?? null;
-  const server = createApolloServer({ logger, apiKey, ...(options.limits ? { limits: options.limits } : {}) });
+  const server = createApolloServer({
+    logger,
+    apiKey,
+    ...(options.config?.introspection === undefined ? {} : { introspection: options.config.introspection }),
+    ...(options.config?.suggestions === undefined ? {} : { suggestions: options.config.suggestions }),
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
+  const extractor = options.extractor ?? createExtractionPool();
   let started: Promise<void> | undefined;
   return {
     async execute({ query, variables, operationName, apiKey: presentedApiKey }) {
@@ -51,7 +61,12 @@ export function createGraphQLExecutor(options: GraphQLExecutorOptions): GraphQLE
       const response = await server.executeOperation(
         { query, ...(variables ? { variables } : {}), ...(operationName ? { operationName } : {}) },
         {
-          contextValue: createApiContext({ store: options.store, logger, presentedApiKey: presentedApiKey ?? null }),
+          contextValue: createApiContext({
+            store: options.store,
+            logger,
+            presentedApiKey: presentedApiKey ?? null,
+            extractor,
+          }),
         },
       );
       if (response.body.kind !== 'single') {
@@ -61,6 +76,7 @@ export function createGraphQLExecutor(options: GraphQLExecutorOptions): GraphQLE
       return { ...(data === undefined ? {} : { data }), ...(errors === undefined ? {} : { errors }) };
     },
     async stop() {
+      if (options.extractor === undefined) await extractor.close();
       if (started) {
         await started;
         await server.stop();

@@ -29,6 +29,16 @@ export interface QueryLimitsOptions {
   maxCost?: number;
 }
 
+/**
+ * Characters of text that cost 1, for fields that run extraction on their arguments (`Query.extract`): its time
+ * grows with the text, so within the default cost limit a request may ask for about 50,000 characters of
+ * extraction (two and a half of the longest abstracts), not 20 aliases of 20,000 characters each.
+ */
+export const EXTRACT_CHARACTERS_PER_COST = 5;
+
+/** Text arguments that are extracted, per field; their length is the field's cost. */
+const EXTRACTED_ARGUMENTS: Record<string, readonly string[]> = { 'Query.extract': ['text', 'title'] };
+
 /** Items assumed for a list field without a `first` argument (e.g. a paper's concepts). */
 const ASSUMED_LIST_SIZE = 10;
 
@@ -36,11 +46,17 @@ const ASSUMED_LIST_SIZE = 10;
  * Cost of one field: 0 for scalars (they come with their parent), 1 for an object plus its children, times the
  * number of items a list or connection can return: its `first` (capped at the page size, so an oversized
  * `first` gets the clearer page-size error) or an assumed size. A page of 100 papers with their concepts and
- * mentions costs about 4300; 100 papers × 100 related papers each costs about 30000.
+ * mentions costs about 4300; 100 papers × 100 related papers each costs about 30000. `extract` costs 1 per
+ * `EXTRACT_CHARACTERS_PER_COST` characters of its text.
  */
 export function estimateFieldCost({ type, field, args, childComplexity }: ComplexityEstimatorArgs): number {
   // Introspection is bounded by the schema's size, so it is never what a limit should refuse.
   if (type.name.startsWith('__') || field.name.startsWith('__')) return 0;
+  const extracted = EXTRACTED_ARGUMENTS[`${type.name}.${field.name}`];
+  if (extracted !== undefined) {
+    const characters = extracted.reduce((sum, name) => sum + (typeof args[name] === 'string' ? (args[name] as string).length : 0), 0);
+    return 1 + Math.ceil(characters / EXTRACT_CHARACTERS_PER_COST) + childComplexity;
+  }
   if (isLeafType(getNamedType(field.type))) return 0;
   const nullable = getNullableType(field.type);
   const isConnection = !isListType(nullable) && getNamedType(nullable).name.endsWith('Connection');
@@ -118,7 +134,7 @@ export function createQueryLimits(schema: GraphQLSchema, options: QueryLimitsOpt
     // plugin that throws outside Apollo's error handling.
     costLimit: { enabled: false },
     maxTokens: { enabled: false },
-    // The schema is public (introspection is on), so hiding "Did you mean …?" would only make errors less helpful.
+    // Suggestions are a configuration (`Config.suggestions`), applied by Apollo's hideSchemaDetailsFromClientErrors.
     blockFieldSuggestion: { enabled: false },
   }).protect();
   return {

@@ -1,5 +1,5 @@
 import { PapergraphError } from '../errors/index.js';
-import { extractConcepts } from '../nlp/index.js';
+import { isExtractionRefusedError } from '../nlp/index.js';
 import type { ListPapersOptions, Page, PaperFilter, StoredConcept, StoredPaper } from '../graph/index.js';
 import { ingestPapers } from '../graph/index.js';
 import { PAPER_LIMITS, validatePaperInputs } from '../ingest/index.js';
@@ -61,6 +61,25 @@ function checkLength(argument: string, value: string, max: number): string {
   return value;
 }
 
+/**
+ * A refused extraction: a text that ran out of time is the request's cost (shorter text passes); a full queue is
+ * the server's load, which a retry can outlast. A worker that failed is a bug, masked as internal.
+ */
+function extractionError(error: unknown): unknown {
+  if (!isExtractionRefusedError(error)) return error;
+  if (error.reason === 'TIMEOUT') {
+    return new PapergraphError('BAD_USER_INPUT', `extract took longer than ${error.limitMillis} ms; send a shorter text`, {
+      details: { limit: 'extractTime', maxMillis: error.limitMillis },
+    });
+  }
+  if (error.reason === 'BUSY') {
+    return new PapergraphError('GRAPH_UNAVAILABLE', 'The server is busy extracting other texts; retry later.', {
+      details: { reason: 'BUSY' },
+    });
+  }
+  return new PapergraphError('INTERNAL_SERVER_ERROR', error.message, { cause: error });
+}
+
 export const resolvers: Resolvers = {
   Query: {
     paper: (_parent, { id }, context) => context.loaders.paper.load(id),
@@ -111,11 +130,17 @@ export const resolvers: Resolvers = {
     cooccurrence: (_parent, args, context) =>
       context.store.cooccurrence({ rowType: args.rowType, columnType: args.columnType, first: checkFirst(args.first) }),
 
-    extract: (_parent, { text, title }) =>
-      extractConcepts({
+    extract: async (_parent, { text, title }, context) => {
+      const input = {
         title: checkLength('title', title ?? '', PAPER_LIMITS.titleLength),
         abstract: checkLength('text', text, PAPER_LIMITS.abstractLength),
-      }),
+      };
+      try {
+        return await context.extractor.extract(input);
+      } catch (error) {
+        throw extractionError(error);
+      }
+    },
   },
 
   Mutation: {

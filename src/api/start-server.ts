@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type HTTPGraphQLRequest } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Config, Logger } from '../config/index.js';
-import type { GraphStore } from '../graph/index.js';
+import { withRequestSignal, type GraphStore } from '../graph/index.js';
+import { createExtractionPool, type ExtractionPool } from '../nlp/index.js';
 import { createApiContext } from './api-context.js';
 import { bearerToken } from './check-api-key.js';
 import { createApolloServer } from './create-apollo-server.js';
@@ -12,8 +13,8 @@ import type { QueryLimitsOptions } from './create-query-limits.js';
 import { createWebPages } from './create-web-pages.js';
 
 export interface StartServerOptions {
-  /** `port` (0 picks a free one), `host`, `apiKey` and `corsOrigins` are used. */
-  config: Pick<Config, 'port' | 'host' | 'apiKey' | 'corsOrigins'>;
+  /** `port` (0 picks a free one), `host`, `apiKey`, `corsOrigins`, `introspection` and `suggestions` are used. */
+  config: Pick<Config, 'port' | 'host' | 'apiKey' | 'corsOrigins'> & Partial<Pick<Config, 'introspection' | 'suggestions'>>;
   store: GraphStore;
   logger: Logger;
   /** Defaults as documented on `QueryLimitsOptions`. */
@@ -22,6 +23,10 @@ export interface StartServerOptions {
   maxBodyBytes?: number;
   /** How long `close()` lets in-flight requests finish before cutting connections. Default 10 000 ms. */
   stopGracePeriodMillis?: number;
+  /** How long `/ready` waits for the store's ping before answering 503. Default 1 500 ms. */
+  readyTimeoutMillis?: number;
+  /** Runs `extract`; default a pool of one worker thread, stopped with the server. */
+  extractor?: ExtractionPool;
 }
 
 export interface RunningServer {
@@ -34,6 +39,19 @@ export interface RunningServer {
 export const GRAPHQL_PATH = '/graphql';
 
 const CORS_ALLOWED_HEADERS = 'content-type, authorization, apollo-require-preflight, x-apollo-operation-name';
+
+/** Whether the store answers its ping within `millis`; a hung store must not hang the probe. */
+async function storeAnswers(store: GraphStore, millis: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), millis);
+  });
+  try {
+    return await Promise.race([store.ping().catch(() => false), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.statusCode = status;
@@ -68,6 +86,10 @@ function applyCors(req: IncomingMessage, res: ServerResponse, allowed: readonly 
 class BodyTooLargeError extends Error {}
 
 async function readBody(req: IncomingMessage, maxBytes: number): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > maxBytes) {
+    req.resume();
+    throw new BodyTooLargeError();
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
@@ -126,9 +148,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     });
   });
 
+  const extractor = options.extractor ?? createExtractionPool();
   const apollo = createApolloServer({
     logger,
     apiKey: config.apiKey,
+    ...(config.introspection === undefined ? {} : { introspection: config.introspection }),
+    ...(config.suggestions === undefined ? {} : { suggestions: config.suggestions }),
     ...(options.limits ? { limits: options.limits } : {}),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: options.stopGracePeriodMillis ?? 10_000 }),
@@ -138,6 +163,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     applyCors(req, res, config.corsOrigins);
+    // Every answer is JSON or the query page; no browser should guess another type.
+    res.setHeader('x-content-type-options', 'nosniff');
     if (req.method === 'OPTIONS') {
       res.statusCode = 204;
       res.end();
@@ -148,7 +175,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         sendJson(res, 200, { status: 'ok' });
         return;
       case '/ready': {
-        const ready = !closing && (await store.ping());
+        const ready = !closing && (await storeAnswers(store, options.readyTimeoutMillis ?? 1_500));
         sendJson(res, ready ? 200 : 503, {
           status: ready ? 'ready' : 'unavailable',
           store: store.kind,
@@ -183,6 +210,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
         text = await readBody(req, maxBodyBytes);
       } catch (error) {
         if (!(error instanceof BodyTooLargeError)) throw error;
+        // The rest of the body may still be arriving; reading it on this connection would hold up the next
+        // request behind it, so the connection closes after the answer and the client opens a fresh one.
+        res.setHeader('connection', 'close');
         sendRequestError(res, 413, `Request body is larger than ${maxBodyBytes} bytes.`);
         return;
       }
@@ -203,11 +233,19 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const httpGraphQLRequest: HTTPGraphQLRequest = { method, headers, search: url.search, body };
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest,
-      context: async () =>
-        createApiContext({ store, logger, presentedApiKey: bearerToken(req.headers.authorization) }),
+    // A client that disconnects before its answer cancels the request's store reads.
+    const disconnected = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) disconnected.abort();
     });
+    const response = await withRequestSignal(disconnected.signal, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest,
+        context: async () =>
+          createApiContext({ store, logger, presentedApiKey: bearerToken(req.headers.authorization), extractor }),
+      }),
+    );
+    if (disconnected.signal.aborted) return;
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === 'complete') {
@@ -244,7 +282,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     close() {
       closing = true;
       // Apollo's drain plugin closes the HTTP server and waits for in-flight requests.
-      closed ??= apollo.stop().then(() => logger.info('GraphQL server stopped'));
+      closed ??= apollo
+        .stop()
+        .then(() => (options.extractor === undefined ? extractor.close() : undefined))
+        .then(() => logger.info('GraphQL server stopped'));
       return closed;
     },
   };

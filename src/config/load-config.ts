@@ -6,6 +6,10 @@ export interface Neo4jConfig {
   password: string;
   /** Default `neo4j`. */
   database: string;
+  /** Longest one read transaction may run, in ms (`NEO4J_READ_TIMEOUT_MS`). Default 10 000. */
+  readTimeoutMillis?: number;
+  /** Reads sent to Neo4j at once; more wait their turn (`NEO4J_MAX_CONCURRENT_READS`). Default 8. */
+  maxConcurrentReads?: number;
 }
 
 export interface Config {
@@ -21,6 +25,10 @@ export interface Config {
   corsOrigins: string[];
   /** `LOG_LEVEL`: fatal, error, warn, info, debug, trace or silent. Default `info`. */
   logLevel: LogLevel;
+  /** Whether the schema can be introspected (`GRAPHQL_INTROSPECTION`, `true` or `false`). Default true. */
+  introspection: boolean;
+  /** Whether validation errors suggest field names ("Did you mean …?"; `GRAPHQL_SUGGESTIONS`). Default true. */
+  suggestions: boolean;
 }
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -28,6 +36,16 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
+
+const flag = (fallback: boolean) =>
+  z.preprocess(
+    blankToUndefined,
+    z
+      .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+      .default(fallback ? 'true' : 'false')
+      .transform((value) => value === 'true' || value === '1'),
+  );
+const positiveInt = (max: number) => z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(max).optional());
 
 const envSchema = z.object({
   PORT: z.preprocess(blankToUndefined, z.coerce.number().int().min(0).max(65535).default(4000)),
@@ -44,7 +62,11 @@ const envSchema = z.object({
   NEO4J_DATABASE: optionalString,
   PAPERGRAPH_API_KEY: z.preprocess(blankToUndefined, z.string().min(16, 'must be at least 16 characters').optional()),
   CORS_ORIGINS: optionalString,
+  NEO4J_READ_TIMEOUT_MS: positiveInt(600_000),
+  NEO4J_MAX_CONCURRENT_READS: positiveInt(1_000),
   LOG_LEVEL: z.preprocess(blankToUndefined, z.enum(LOG_LEVELS).default('info')),
+  GRAPHQL_INTROSPECTION: flag(true),
+  GRAPHQL_SUGGESTIONS: flag(true),
 });
 
 export class ConfigError extends Error {
@@ -81,6 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             user: e.NEO4J_USER ?? 'neo4j',
             password: e.NEO4J_PASSWORD ?? '',
             database: e.NEO4J_DATABASE ?? 'neo4j',
+            ...(e.NEO4J_READ_TIMEOUT_MS === undefined ? {} : { readTimeoutMillis: e.NEO4J_READ_TIMEOUT_MS }),
+            ...(e.NEO4J_MAX_CONCURRENT_READS === undefined ? {} : { maxConcurrentReads: e.NEO4J_MAX_CONCURRENT_READS }),
           },
     apiKey: e.PAPERGRAPH_API_KEY ?? null,
     corsOrigins: (e.CORS_ORIGINS ?? '')
@@ -88,5 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((origin) => origin.trim())
       .filter((origin) => origin !== ''),
     logLevel: e.LOG_LEVEL,
+    introspection: e.GRAPHQL_INTROSPECTION,
+    suggestions: e.GRAPHQL_SUGGESTIONS,
   };
 }

@@ -19,3 +19,4 @@ export type { ExportedPaper, ExportGraphOptions } from './export-graph.js';
 export type { ScanKind } from './scan-ids.js';
 export { paperSearchText } from './search-terms.js';
 export { conceptKeys } from './prepare-papers.js';
+export { requestSignal, withRequestSignal } from './request-signal.js';

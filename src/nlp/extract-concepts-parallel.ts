@@ -23,7 +23,8 @@ export interface ParallelOptions {
 const DEFAULT_MIN_PER_WORKER = 64;
 const DEFAULT_CHUNK_SIZE = 8;
 
-function workerUrl(): URL | undefined {
+/** The worker module (`concept-worker`) next to this one, or undefined where it cannot be located. */
+export function workerUrl(): URL | undefined {
   try {
     // Same extension as this module: .ts when run from source under tsx, .js from dist.
     const ext = extname(fileURLToPath(import.meta.url));
@@ -38,11 +39,13 @@ function workerUrl(): URL | undefined {
  * registers tsx itself before loading the worker module. Throws where tsx is not installed.
  */
 function tsBootstrap(url: URL): string {
-  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
+  // require.resolve finds the CommonJS entry; a worker's import() wants the ES module one beside it (the
+  // CommonJS one fails to load its own chunks when the parent runs under Jest's VM modules).
+  const api = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api').replace(/\.cjs$/, '.mjs')).href;
   return `import(${JSON.stringify(api)}).then((m) => { (m.register ?? m.default.register)(); return import(${JSON.stringify(url.href)}); });`;
 }
 
-function startWorker(url: URL): Worker {
+export function startWorker(url: URL): Worker {
   return url.pathname.endsWith('.ts') ? new Worker(tsBootstrap(url), { eval: true }) : new Worker(url);
 }
 

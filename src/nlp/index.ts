@@ -5,3 +5,5 @@ export { DEFAULT_MIN_CONFIDENCE, extractConcepts, familyName } from './extract-c
 export type { ExtractOptions } from './extract-concepts.js';
 export { extractConceptsParallel } from './extract-concepts-parallel.js';
 export type { ParallelOptions } from './extract-concepts-parallel.js';
+export { createExtractionPool, ExtractionRefusedError, isExtractionRefusedError } from './extraction-pool.js';
+export type { ExtractionPool, ExtractionPoolOptions, ExtractionRefusal } from './extraction-pool.js';

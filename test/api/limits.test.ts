@@ -105,3 +105,36 @@ describe('operation limits', () => {
     expect(syntax.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'GRAPHQL_PARSE_FAILED' });
   });
 });
+
+describe('extract', () => {
+  const text = 'We propose X-Net and evaluate it on ImageNet. '.repeat(430).slice(0, 19_990);
+
+  it('costs in proportion to its text, so a request cannot ask for many long extractions', async () => {
+    const one = await executor.execute({ query: `query($t: String!) { extract(text: $t) { concepts { name } } }`, variables: { t: text } });
+    expect(one.errors).toBeUndefined();
+    const query = `query($t: String!) { ${[1, 2, 3].map((i) => `e${i}: extract(text: $t) { concepts { name } }`).join(' ')} }`;
+    const refused = await executor.execute({ query, variables: { t: text } });
+    expectRefused(refused, /Query cost \d+ exceeds the limit of 10000/);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ limit: 'maxCost' });
+  });
+});
+
+describe('introspection and suggestions as configuration', () => {
+  let locked: GraphQLExecutor;
+  beforeAll(async () => {
+    locked = createGraphQLExecutor({ store: await createSeededStore(), config: { introspection: false, suggestions: false } });
+  });
+  afterAll(() => locked.stop());
+
+  it('refuses introspection when it is turned off', async () => {
+    const result = await locked.execute({ query: `{ __schema { types { name } } }` });
+    expect(result.errors?.[0]?.message).toMatch(/introspection/i);
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+  });
+
+  it('names no other field when suggestions are turned off', async () => {
+    const result = await locked.execute({ query: `{ stats { paper } }` });
+    expect(result.errors?.[0]?.message).not.toMatch(/Did you mean/);
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+  });
+});

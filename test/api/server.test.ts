@@ -154,6 +154,68 @@ describe('/ready', () => {
       await server.close();
     }
   });
+
+  it('answers 503 within its timeout when the store hangs instead of answering', async () => {
+    const healthy = await createSeededStore();
+    const hung: GraphStore = new Proxy(healthy, {
+      get: (target, property, receiver) =>
+        property === 'ping' ? () => new Promise<boolean>(() => undefined) : Reflect.get(target, property, receiver),
+    });
+    const server = await startServer({
+      config: { port: 0, host: '127.0.0.1', apiKey: null, corsOrigins: [] },
+      store: hung,
+      logger: createSilentLogger(),
+      readyTimeoutMillis: 50,
+    });
+    try {
+      const ready = await fetch(`${server.url.replace(/\/graphql$/, '')}/ready`);
+      expect(ready.status).toBe(503);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('hostile requests', () => {
+  let store: GraphStore;
+  let server: RunningServer;
+  let base: string;
+
+  beforeAll(async () => {
+    store = await createSeededStore();
+    server = await startServer({
+      config: { port: 0, host: '127.0.0.1', apiKey: null, corsOrigins: [] },
+      store,
+      logger: createSilentLogger(),
+      maxBodyBytes: 1024,
+    });
+    base = server.url.replace(/\/graphql$/, '');
+  });
+  afterAll(() => server.close());
+
+  it('keeps answering /health while an extract runs: extraction is off the event loop', async () => {
+    const text = 'x '.repeat(9_000);
+    const extracting = post(server.url, { query: 'query($t: String!) { extract(text: $t) { concepts { name } } }', variables: { t: text } }).then(
+      () => 'extract',
+    );
+    const health = fetch(`${base}/health`).then(() => 'health');
+    expect(await Promise.race([extracting, health])).toBe('health');
+    expect(await extracting).toBe('extract');
+  });
+
+  it('marks JSON answers nosniff', async () => {
+    for (const response of [await post(server.url, { query: '{ stats { papers } }' }), await fetch(`${base}/ready`), await fetch(`${base}/nope`)]) {
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+  });
+
+  it('closes the connection after refusing an oversized body, so the next request does not wait behind its rest', async () => {
+    const response = await post(server.url, { query: `{ stats { papers } } ${'#'.repeat(4096)}` });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('connection')).toBe('close');
+    const next = await post(server.url, { query: '{ stats { papers } }' });
+    expect(next.status).toBe(200);
+  });
 });
 
 describe('close()', () => {

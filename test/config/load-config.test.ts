@@ -9,7 +9,24 @@ describe('loadConfig', () => {
       apiKey: null,
       corsOrigins: [],
       logLevel: 'info',
+      introspection: true,
+      suggestions: true,
     });
+  });
+
+  it('turns introspection and suggestions off, and reads the Neo4j read bounds', () => {
+    const config = loadConfig({
+      GRAPHQL_INTROSPECTION: 'false',
+      GRAPHQL_SUGGESTIONS: '0',
+      NEO4J_URI: 'bolt://db:7687',
+      NEO4J_PASSWORD: 'secret',
+      NEO4J_READ_TIMEOUT_MS: '2500',
+      NEO4J_MAX_CONCURRENT_READS: '4',
+    });
+    expect(config.introspection).toBe(false);
+    expect(config.suggestions).toBe(false);
+    expect(config.neo4j).toMatchObject({ readTimeoutMillis: 2500, maxConcurrentReads: 4 });
+    expect(() => loadConfig({ GRAPHQL_INTROSPECTION: 'nope' })).toThrow(/GRAPHQL_INTROSPECTION: must be true or false/);
   });
 
   it('reads the Neo4j settings and the API key', () => {

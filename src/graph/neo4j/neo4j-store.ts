@@ -1,5 +1,5 @@
 import neo4j from 'neo4j-driver';
-import type { Driver, ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
+import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import type { Logger, Neo4jConfig } from '../../config/index.js';
 import { CONCEPT_TYPES, canonicalKey } from '../../nlp/index.js';
 import type { ConceptType, Field, Role } from '../../nlp/index.js';
@@ -35,12 +35,13 @@ import type {
   TimeBucket,
   TimeGranularity,
 } from '../types.js';
-import { translateError } from './translate-error.js';
 import { scanNeo4jIds } from './scan-neo4j-ids.js';
 import { completeBulkImport } from './complete-bulk-import.js';
 import { checkScan } from '../scan-ids.js';
+import { createNeo4jSessions, type Neo4jSessionOptions } from './neo4j-sessions.js';
+import { translateError } from './translate-error.js';
 
-export interface Neo4jStoreOptions {
+export interface Neo4jStoreOptions extends Neo4jSessionOptions {
   config: Neo4jConfig;
   logger: Logger;
   /**
@@ -50,8 +51,6 @@ export interface Neo4jStoreOptions {
   maxConceptFanout?: number;
   /** Rows per `UNWIND` statement inside the one write transaction of `upsertPapers`. Default 1 000. */
   batchSize?: number;
-  /** How long the driver retries a transaction on transient failures, in ms. Default 30 000 (the driver's). */
-  maxTransactionRetryTime?: number;
   /** How long `init` waits for indexes to come online, in seconds. Default 300. */
   indexWaitSeconds?: number;
 }
@@ -342,25 +341,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
   const { config, logger } = options;
   const maxConceptFanout = options.maxConceptFanout ?? DEFAULT_MAX_CONCEPT_FANOUT;
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1_000));
-  const driver: Driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), {
-    maxTransactionRetryTime: options.maxTransactionRetryTime ?? 30_000,
-    userAgent: 'papergraph',
-    logging: {
-      level: 'warn',
-      logger: (level, message) => (level === 'error' ? logger.error(message) : logger.warn(message)),
-    },
-  });
-
-  async function read<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = driver.session({ database: config.database, defaultAccessMode: neo4j.session.READ });
-    try {
-      return await session.executeRead(work);
-    } catch (error) {
-      throw translateError(error, config.uri);
-    } finally {
-      await session.close();
-    }
-  }
+  const { read, write, ...sessions } = createNeo4jSessions(config, logger, options);
 
   /**
    * One read transaction for a batch of ids (a loader's batch): `work` gets the distinct ids and answers
@@ -399,17 +380,6 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       const item = toItem(record.get('item'));
       return [item.id, item];
     };
-
-  async function write<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
-    const session = driver.session({ database: config.database, defaultAccessMode: neo4j.session.WRITE });
-    try {
-      return await session.executeWrite(work);
-    } catch (error) {
-      throw translateError(error, config.uri);
-    } finally {
-      await session.close();
-    }
-  }
 
   /** Items and keys of a page query returning `item` and `key` per row. */
   function pageRows(records: Neo4jRecord[]): { items: StoredPaper[]; keys: PageKey[] } {
@@ -533,40 +503,24 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
     async init() {
       for (const statement of SCHEMA_STATEMENTS) await write((tx) => tx.run(statement));
       const seconds = options.indexWaitSeconds ?? 300;
-      const session = driver.session({ database: config.database });
-      try {
-        await session.run('CALL db.awaitIndexes($seconds)', { seconds: neo4j.int(seconds) });
-        const { records } = await session.run("OPTIONAL MATCH (s:GraphStats {id: 'graph'}) RETURN s.version AS version");
-        const version = records[0]?.get('version');
-        if (version === null || version === undefined || toNumber(version) < MODEL_VERSION) {
-          logger.info({ uri: config.uri }, 'bringing the graph up to the current model (counts, sort keys)');
-          for (const statement of MIGRATION) await session.run(statement, { version: neo4j.int(MODEL_VERSION) });
-        }
-      } catch (error) {
-        throw translateError(error, config.uri);
-      } finally {
-        await session.close();
+      await sessions.run('CALL db.awaitIndexes($seconds)', { seconds: neo4j.int(seconds) });
+      const records = await sessions.run("OPTIONAL MATCH (s:GraphStats {id: 'graph'}) RETURN s.version AS version");
+      const version = records[0]?.get('version');
+      if (version === null || version === undefined || toNumber(version) < MODEL_VERSION) {
+        logger.info({ uri: config.uri }, 'bringing the graph up to the current model (counts, sort keys)');
+        for (const statement of MIGRATION) await sessions.run(statement, { version: neo4j.int(MODEL_VERSION) });
       }
       try {
-        if (await completeBulkImport(driver, config.database)) logger.info('completed a neo4j-admin import of papergraph CSV');
+        if (await completeBulkImport(sessions.writeDriver, config.database)) logger.info('completed a neo4j-admin import of papergraph CSV');
       } catch (error) {
         throw translateError(error, config.uri);
       }
       logger.debug({ uri: config.uri, database: config.database }, 'neo4j schema ready');
     },
 
-    async ping() {
-      try {
-        await read((tx) => tx.run('RETURN 1'));
-        return true;
-      } catch {
-        return false;
-      }
-    },
+    ping: () => sessions.ping(),
 
-    async close() {
-      await driver.close();
-    },
+    close: () => sessions.close(),
 
     async upsertPapers(input) {
       const batch = preparePapers(input);
