@@ -43,4 +43,18 @@ describe('translateError', () => {
     const original = new PapergraphError('BAD_USER_INPUT', 'no');
     expect(translateError(original, URI)).toBe(original);
   });
+
+  it.each(['Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', 'Neo.ClientError.Transaction.TransactionTimedOut'])(
+    'maps a transaction stopped at its timeout (%s) to GRAPH_UNAVAILABLE with reason TIMEOUT and the limit',
+    (code) => {
+      const error = translateError(neo4jError(code), URI, { readTimeoutMillis: 2500 });
+      expect(error).toMatchObject({ code: 'GRAPH_UNAVAILABLE', details: { reason: 'TIMEOUT', maxMillis: 2500 } });
+      expect(error.message).toContain('2500 ms');
+    },
+  );
+
+  it('maps the transaction memory limit to GRAPH_UNAVAILABLE with reason MEMORY', () => {
+    const error = translateError(neo4jError('Neo.TransientError.General.MemoryPoolOutOfMemoryError'), URI);
+    expect(error).toMatchObject({ code: 'GRAPH_UNAVAILABLE', details: { reason: 'MEMORY' } });
+  });
 });
