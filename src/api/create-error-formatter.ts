@@ -49,6 +49,20 @@ function rootCause(error: unknown): unknown {
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const apolloCode = formatted.extensions?.['code'];
+    // Apollo's own refusal of the request, whatever raised it underneath: a document nested deep enough to
+    // overflow the parser's stack arrives as GRAPHQL_PARSE_FAILED over a RangeError.
+    if (typeof apolloCode === 'string' && APOLLO_REQUEST_CODES.has(apolloCode) && !isTokenLimit(formatted)) {
+      const overflow = rootCause(error) instanceof RangeError;
+      return {
+        ...formatted,
+        ...(overflow ? { message: 'Syntax Error: the document is nested too deeply.' } : {}),
+        extensions: { ...formatted.extensions, ...badUserInputExtensions(apolloCode) },
+      };
+    }
+    if (isClientMistake(error)) {
+      return { ...formatted, extensions: { ...formatted.extensions, ...badUserInputExtensions('BAD_REQUEST') } };
+    }
     const cause = rootCause(error);
     const where = { path: formatted.path, locations: formatted.locations };
     if (isPapergraphError(cause)) {
@@ -59,8 +73,7 @@ export function createErrorFormatter(logger: Logger) {
     if (cause instanceof GraphQLError) {
       const extensions = formatted.extensions ?? {};
       const code = extensions['code'];
-      // graphql-js raises the parser's token limit as a plain syntax error ("more that" sic); it is our limit.
-      const tokenLimit = code === 'GRAPHQL_PARSE_FAILED' && /contains more tha[nt] \d+ tokens/.test(formatted.message);
+      const tokenLimit = isTokenLimit(formatted);
       const reason = typeof code === 'string' && APOLLO_REQUEST_CODES.has(code) ? code : undefined;
       if (typeof extensions['limit'] === 'string' || tokenLimit || reason !== undefined) {
         return {
@@ -77,6 +90,22 @@ export function createErrorFormatter(logger: Logger) {
     }
     return masked(formatted, logger, cause);
   };
+}
+
+/** graphql-js raises the parser's token limit as a plain syntax error ("more that" sic); it is our limit. */
+function isTokenLimit(formatted: GraphQLFormattedError): boolean {
+  return formatted.extensions?.['code'] === 'GRAPHQL_PARSE_FAILED' && /contains more tha[nt] \d+ tokens/.test(formatted.message);
+}
+
+/**
+ * Refusals that Apollo and graphql-js raise without a code: a persisted query whose hash does not match (Apollo
+ * sets only an HTTP 4xx status), and graphql-js giving up after 50 bad variable values.
+ */
+function isClientMistake(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions['code'] !== undefined) return false;
+  const status = (error.extensions['http'] as { status?: unknown } | undefined)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) return true;
+  return error.message.startsWith('Too many errors processing variables');
 }
 
 function masked(formatted: GraphQLFormattedError, logger: Logger, cause: unknown): GraphQLFormattedError {

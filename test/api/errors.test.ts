@@ -1,4 +1,4 @@
-import { createGraphQLExecutor } from '../../src/api/index.js';
+import { createGraphQLExecutor, startServer } from '../../src/api/index.js';
 import { PapergraphError } from '../../src/errors/index.js';
 import type { GraphStore } from '../../src/graph/index.js';
 import { createCapturingLogger, createSeededStore } from './fixtures.js';
@@ -71,5 +71,48 @@ describe('error handling', () => {
       for (const error of result.errors ?? []) expect(typeof error.extensions?.['code']).toBe('string');
     }
     await executor.stop();
+  });
+
+  describe('client mistakes are BAD_USER_INPUT, never INTERNAL_SERVER_ERROR, and are not logged as errors', () => {
+    it.each([
+      ['a document of 20,000 nested lists', { query: `{ papers(anyConcepts: ${'['.repeat(20_000)}) { totalCount } }` }],
+      [
+        'more than 50 bad variable values',
+        { query: 'query($ids: [ID!]!) { papers(anyConcepts: $ids) { totalCount } }', variables: { ids: Array.from({ length: 60 }, () => null) } },
+      ],
+    ])('%s', async (_name, operation) => {
+      const { logger, lines } = createCapturingLogger();
+      const executor = createGraphQLExecutor({ store: await createSeededStore(), logger });
+      const result = await executor.execute(operation);
+      await executor.stop();
+      expect(result.errors?.length).toBeGreaterThan(0);
+      for (const error of result.errors ?? []) expect(error.extensions?.['code']).toBe('BAD_USER_INPUT');
+      expect(lines().filter((line) => Number(line['level']) >= 50)).toEqual([]);
+    });
+
+    it('a persisted query whose hash does not match', async () => {
+      const { logger, lines } = createCapturingLogger();
+      const server = await startServer({
+        config: { port: 0, host: '127.0.0.1', apiKey: null, corsOrigins: [] },
+        store: await createSeededStore(),
+        logger,
+      });
+      try {
+        const response = await fetch(server.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            query: '{ stats { papers } }',
+            extensions: { persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } },
+          }),
+        });
+        expect(response.status).toBeLessThan(500);
+        const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+        expect(body.errors[0]?.extensions.code).toBe('BAD_USER_INPUT');
+        expect(lines().filter((line) => Number(line['level']) >= 50)).toEqual([]);
+      } finally {
+        await server.close();
+      }
+    });
   });
 });
