@@ -2,7 +2,7 @@ import { PapergraphError } from '../errors/index.js';
 import { isExtractionRefusedError } from '../nlp/index.js';
 import type { ListPapersOptions, Page, PaperFilter, StoredConcept, StoredPaper } from '../graph/index.js';
 import { ingestPapers } from '../graph/index.js';
-import { PAPER_LIMITS, validatePaperInputs } from '../ingest/index.js';
+import { PAPER_LIMITS, isWellFormedText, validatePaperInputs } from '../ingest/index.js';
 import type { ApiContext } from './api-context.js';
 import { clearLoaders } from './create-loaders.js';
 import type { Resolvers } from './generated/resolvers-types.js';
@@ -52,10 +52,15 @@ function primeConcepts(context: ApiContext, concepts: readonly StoredConcept[]):
   for (const concept of concepts) context.loaders.concept.prime(concept.id, concept);
 }
 
-function checkLength(argument: string, value: string, max: number): string {
+function checkText(argument: string, value: string, max: number): string {
   if (value.length > max) {
     throw new PapergraphError('BAD_USER_INPUT', `${argument} is longer than ${max} characters`, {
       details: { argument, max },
+    });
+  }
+  if (!isWellFormedText(value)) {
+    throw new PapergraphError('BAD_USER_INPUT', `${argument} contains an unpaired surrogate (not valid Unicode)`, {
+      details: { argument },
     });
   }
   return value;
@@ -132,8 +137,8 @@ export const resolvers: Resolvers = {
 
     extract: async (_parent, { text, title }, context) => {
       const input = {
-        title: checkLength('title', title ?? '', PAPER_LIMITS.titleLength),
-        abstract: checkLength('text', text, PAPER_LIMITS.abstractLength),
+        title: checkText('title', title ?? '', PAPER_LIMITS.titleLength),
+        abstract: checkText('text', text, PAPER_LIMITS.abstractLength),
       };
       try {
         return await context.extractor.extract(input);

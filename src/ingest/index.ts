@@ -5,6 +5,7 @@ export {
   validatePaperInput,
   validatePaperInputs,
   validateLocatedInputs,
+  isWellFormedText,
   PAPER_LIMITS,
 } from './validate-paper-inputs.js';
 export type { LocatedInput, ValidateOptions } from './validate-paper-inputs.js';

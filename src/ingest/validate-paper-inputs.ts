@@ -13,12 +13,23 @@ export const PAPER_LIMITS = {
   authorLength: 300,
 } as const;
 
+/** A UTF-16 surrogate without its pair: not a character, and Neo4j would store it as U+FFFD. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether `value` is well-formed Unicode, so every store keeps it exactly as given. */
+export function isWellFormedText(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
+}
+
+const wellFormed = (label: string) => [isWellFormedText, `${label} contains an unpaired surrogate (not valid Unicode)`] as const;
+
 const text = (label: string, max: number) =>
   z
-    .string({ error: (issue) => (issue.input === undefined ? `${label} is required` : `${label} must be a string`) })
+    .string({ error: (issue) => (issue.input == null ? `${label} is required` : `${label} must be a string`) })
     .max(max, `${label} is longer than ${max} characters`)
     // Kept as given, not trimmed: mention offsets must index the text the user sent.
-    .refine((value) => value.trim() !== '', `${label} must not be empty`);
+    .refine((value) => value.trim() !== '', `${label} must not be empty`)
+    .refine(...wellFormed(label));
 
 // Dates often arrive as timestamps ("2024-01-02T10:00:00Z"); the day is what papergraph keeps.
 const ISO_DATE_TIME = z.iso.datetime({ offset: true, local: true });
@@ -37,6 +48,7 @@ const makePaperInputSchema = (titleRequired: boolean) => z.object(
       : z
           .string({ error: 'title must be a string' })
           .max(PAPER_LIMITS.titleLength, `title is longer than ${PAPER_LIMITS.titleLength} characters`)
+          .refine(...wellFormed('title'))
           .default(''),
     abstract: text('abstract', PAPER_LIMITS.abstractLength),
     url: z

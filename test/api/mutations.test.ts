@@ -43,6 +43,40 @@ describe('Mutation.ingestPapers', () => {
     await executor.stop();
   });
 
+  it('writes 999 good papers when the 1000th has no title, and reports it by index', async () => {
+    const store = createMemoryStore();
+    const executor = createGraphQLExecutor({ store, config: { apiKey: API_KEY } });
+    const papers: unknown[] = Array.from({ length: 999 }, (_, i) => ({ id: `p${i}`, title: `Paper ${i}`, abstract: 'We use ImageNet.' }));
+    papers.push({ abstract: 'No title here.' });
+    const query = `mutation($papers: [PaperInput]!) { ingestPapers(papers: $papers) { ingested errors { index message } } }`;
+    const result = await executor.execute({ query, variables: { papers }, apiKey: API_KEY });
+    expect(result.errors).toBeUndefined();
+    expect((result.data as any).ingestPapers).toEqual({ ingested: 999, errors: [{ index: 999, message: 'title is required' }] });
+    expect((await store.stats()).papers).toBe(999);
+    const nulls = await executor.execute({
+      query,
+      variables: { papers: [null, { title: 'T', abstract: null }, { title: 'U', abstract: 'A.', authors: ['x', null] }] },
+      apiKey: API_KEY,
+    });
+    expect((nulls.data as any).ingestPapers.errors.map((e: any) => e.index)).toEqual([0, 1, 2]);
+    expect((nulls.data as any).ingestPapers.errors[1].message).toBe('abstract is required');
+    await executor.stop();
+  });
+
+  it('refuses text with an unpaired surrogate, so every store keeps exactly what it was given', async () => {
+    const store = createMemoryStore();
+    const executor = createGraphQLExecutor({ store, config: { apiKey: API_KEY } });
+    const papers = [paper('Lone \uD800 surrogate'), paper('Paired \uD83D\uDE00 emoji'), paper('Fine', { authors: ['\uDC00'] })];
+    const result = await executor.execute({ query: INGEST, variables: { papers }, apiKey: API_KEY });
+    const ingest = (result.data as any).ingestPapers;
+    expect(ingest.errors.map((e: any) => e.index)).toEqual([0, 2]);
+    expect(ingest.errors[0].message).toMatch(/unpaired surrogate/);
+    expect(ingest.papers.map((p: any) => p.title)).toEqual(['Paired \uD83D\uDE00 emoji']);
+    const extract = await executor.execute({ query: `{ extract(text: "a \\uD800 b") { concepts { name } } }` });
+    expect(extract.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    await executor.stop();
+  });
+
   it('refuses a batch larger than the limit with BAD_USER_INPUT and writes nothing', async () => {
     const store = createMemoryStore();
     const executor = createGraphQLExecutor({ store, config: { apiKey: API_KEY } });

@@ -214,7 +214,7 @@ export type MutationDeletePaperArgs = {
  * with a wrong key, or when the server has no key configured, the request is refused with `UNAUTHENTICATED`.
  */
 export type MutationIngestPapersArgs = {
-  papers: Array<PaperInput>;
+  papers: Array<InputMaybe<PaperInput>>;
 };
 
 /** Relay page information (forward pagination). */
@@ -313,16 +313,19 @@ export type PaperEdge = {
 
 /** A paper to ingest. Only `title` and `abstract` are required. */
 export type PaperInput = {
-  /** The abstract, at most 20000 characters. */
-  abstract: Scalars['String']['input'];
+  /** The abstract, at most 20000 characters. Required; nullable for the same reason as `title`. */
+  abstract?: InputMaybe<Scalars['String']['input']>;
   /** Author names, in order. */
-  authors?: InputMaybe<Array<Scalars['String']['input']>>;
+  authors?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
   /** Stable id; derived from the title when absent. Letters, digits and `. _ : / -`, at most 200 characters. */
   id?: InputMaybe<Scalars['ID']['input']>;
   /** Publication date, `YYYY-MM-DD` (a full ISO timestamp is cut to its date). */
   published?: InputMaybe<Scalars['String']['input']>;
-  /** The title, at most 1000 characters. */
-  title: Scalars['String']['input'];
+  /**
+   * The title, at most 1000 characters. Required: nullable only so that a paper without one is reported by its
+   * index in `IngestResult.errors` while the others are written, instead of failing the whole call.
+   */
+  title?: InputMaybe<Scalars['String']['input']>;
   /** Link to the paper (http or https). */
   url?: InputMaybe<Scalars['String']['input']>;
 };
