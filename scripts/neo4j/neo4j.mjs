@@ -16,7 +16,8 @@
 //   NEO4J_HTTP_PORT      HTTP port (default 7474; "0" or "off" disables HTTP)
 //   NEO4J_HEAP           JVM heap, -Xms and -Xmx (default 1g)
 //   NEO4J_PAGECACHE      server.memory.pagecache.size (default 512m)
-//   NEO4J_TX_MEMORY      db.memory.transaction.total.max (default 1g)
+//   NEO4J_TX_MEMORY      db.memory.transaction.total.max (default half the heap; one transaction may
+//                        use a quarter of the heap): below the heap, so queries fail, not the JVM
 //   NEO4J_START_TIMEOUT  seconds to wait for Bolt (default 300)
 //   JAVA_HOME            Java 17 or 21 to use (default: `java` on PATH)
 //
@@ -60,7 +61,8 @@ const HTTP_PORT = /^(0|off|false|no)$/i.test(process.env.NEO4J_HTTP_PORT ?? '')
   : parsePort(process.env.NEO4J_HTTP_PORT, 7474, 'NEO4J_HTTP_PORT');
 const HEAP = process.env.NEO4J_HEAP || '1g';
 const PAGECACHE = process.env.NEO4J_PAGECACHE || '512m';
-const TX_MEMORY = process.env.NEO4J_TX_MEMORY || '1g';
+const TX_MEMORY = process.env.NEO4J_TX_MEMORY || fractionOfSize(HEAP, 1 / 2);
+const TX_MEMORY_PER_TRANSACTION = fractionOfSize(HEAP, 1 / 4);
 const START_TIMEOUT_MS = 1000 * Number(process.env.NEO4J_START_TIMEOUT || 300);
 const STOP_TIMEOUT_MS = 60_000;
 
@@ -72,6 +74,14 @@ function parseInstance(args) {
   const name = args[i + 1] ?? '';
   if (!/^[a-z0-9][a-z0-9-]{0,40}$/.test(name)) fail(`--instance needs a name of lowercase letters, digits and dashes, got '${name}'`);
   return name;
+}
+
+/** A JVM size ("768m", "1g") times `fraction`, in megabytes ("384m"). */
+function fractionOfSize(size, fraction) {
+  const match = /^(\d+)([kmg]?)$/i.exec(size.trim());
+  if (!match) throw new Error(`NEO4J_HEAP must look like 768m or 1g, got "${size}"`);
+  const megabytes = Number(match[1]) * { '': 1 / (1024 * 1024), k: 1 / 1024, m: 1, g: 1024 }[match[2].toLowerCase()];
+  return `${Math.max(16, Math.floor(megabytes * fraction))}m`;
 }
 
 function parsePort(value, fallback, name) {
@@ -482,6 +492,7 @@ async function start() {
       'server.memory.heap.max_size': HEAP,
       'server.memory.pagecache.size': PAGECACHE,
       'db.memory.transaction.total.max': TX_MEMORY,
+      'db.memory.transaction.max': TX_MEMORY_PER_TRANSACTION,
       'dbms.usage_report.enabled': 'false',
     };
     const jvm = [
