@@ -110,8 +110,11 @@ describe('extract', () => {
   const text = 'We propose X-Net and evaluate it on ImageNet. '.repeat(430).slice(0, 19_990);
 
   it('costs in proportion to its text, so a request cannot ask for many long extractions', async () => {
-    const one = await executor.execute({ query: `query($t: String!) { extract(text: $t) { concepts { name } } }`, variables: { t: text } });
-    expect(one.errors).toBeUndefined();
+    const two = await executor.execute({
+      query: `query($t: String!) { a: extract(text: $t) { concepts { name } } b: extract(text: $t) { concepts { name } } }`,
+      variables: { t: text.slice(0, 4_000) },
+    });
+    expect(two.errors).toBeUndefined();
     const query = `query($t: String!) { ${[1, 2, 3].map((i) => `e${i}: extract(text: $t) { concepts { name } }`).join(' ')} }`;
     const refused = await executor.execute({ query, variables: { t: text } });
     expectRefused(refused, /Query cost \d+ exceeds the limit of 10000/);
