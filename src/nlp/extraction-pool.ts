@@ -129,11 +129,6 @@ export function createExtractionPool(options: ExtractionPoolOptions = {}): Extra
   }
 
   function dispatch(): void {
-    const now = Date.now();
-    // Jobs that waited out the whole time bound would only make their clients wait longer.
-    while (queue.length > 0 && now - Math.max((queue[0] as Job).queuedAt, lastReadyAt) > timeoutMillis) {
-      (queue.shift() as Job).reject(busy());
-    }
     for (const slot of slots) {
       if (!slot.ready || slot.job !== undefined) continue;
       const job = queue.shift();
@@ -149,6 +144,11 @@ export function createExtractionPool(options: ExtractionPoolOptions = {}): Extra
       );
       const request: ChunkRequest = { chunk: 0, inputs: [job.input] };
       slot.worker.postMessage(request);
+    }
+    // Jobs still waiting that waited out the whole time bound would only make their clients wait longer.
+    const now = Date.now();
+    while (queue.length > 0 && now - Math.max((queue[0] as Job).queuedAt, lastReadyAt) > timeoutMillis) {
+      (queue.shift() as Job).reject(busy());
     }
   }
 
