@@ -145,7 +145,9 @@ export function createExtractionPool(options: ExtractionPoolOptions = {}): Extra
       const request: ChunkRequest = { chunk: 0, inputs: [job.input] };
       slot.worker.postMessage(request);
     }
-    // Jobs still waiting that waited out the whole time bound would only make their clients wait longer.
+    // Jobs still waiting that waited out the whole time bound for busy workers would only make their clients
+    // wait longer. While no worker is ready (all starting), nothing could have taken them.
+    if (!slots.some((slot) => slot.ready)) return;
     const now = Date.now();
     while (queue.length > 0 && now - Math.max((queue[0] as Job).queuedAt, lastReadyAt) > timeoutMillis) {
       (queue.shift() as Job).reject(busy());
