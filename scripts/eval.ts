@@ -3,20 +3,14 @@
  *   npm run eval -- --scierc ../shared/scierc/dev.json [--errors 20]
  * The data is read from the given path only; nothing from it is stored in the project.
  */
-import { readFileSync } from 'node:fs';
 import { DEFAULT_MIN_CONFIDENCE, extractConcepts } from '../src/nlp/index.js';
 import type { ConceptType } from '../src/nlp/index.js';
-
-interface Doc {
-  doc_key: string;
-  sentences: string[][];
-  ner: Array<Array<[number, number, string]>>;
-}
+import { docText, readDocs, wordAt } from './scierc-data.js';
+import type { Doc } from './scierc-data.js';
 
 const TYPE_MAP: Record<ConceptType, string> = { METHOD: 'Method', TASK: 'Task', METRIC: 'Metric', DATASET: 'Material' };
 const KEPT = new Set(Object.values(TYPE_MAP));
 
-const PTB: Record<string, string> = { '-LRB-': '(', '-RRB-': ')', '-LSB-': '[', '-RSB-': ']', '-LCB-': '{', '-RCB-': '}', '``': '"', "''": '"' };
 
 interface Span {
   s: number;
@@ -39,22 +33,23 @@ function prf(tp: number, np: number, ng: number, tpr = tp): [number, number, num
 function main(): void {
   const path = arg('--scierc');
   if (!path) {
-    console.error('usage: eval --scierc <path to SciERC json lines> [--errors N]');
+    console.error('usage: eval --scierc <path to SciERC json lines> [--errors N] [--min-confidence X] [--sweep]');
     process.exit(2);
   }
   const nErrors = Number(arg('--errors') ?? 0);
-  const docs = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Doc);
-  // Two operating points: SciERC annotates every phrase, so mention mode keeps every typed phrase
-  // (minConfidence 0); the graph keeps only concepts at or above DEFAULT_MIN_CONFIDENCE. Both are reported.
-  const given = arg('--min-confidence');
-  const modes: Array<[string, number]> = given !== undefined
-    ? [[`minConfidence ${given}`, Number(given)]]
-    : [['mention mode (minConfidence 0; every typed phrase, as SciERC annotates)', 0], [`graph mode (default minConfidence ${DEFAULT_MIN_CONFIDENCE}; what the graph stores)`, DEFAULT_MIN_CONFIDENCE]];
+  const docs = readDocs(path);
   console.log(`SciERC ${docs.length} docs`);
-  modes.forEach(([label, minConfidence], k) => evaluate(docs, label, minConfidence, k === 0 ? nErrors : 0));
+  if (process.argv.includes('--sweep')) {
+    // Threshold choice: exact and relaxed F1 of what the graph would store at each threshold.
+    for (let k = 0; k <= 18; k++) evaluate(docs, `minConfidence ${(k * 0.05).toFixed(2)}`, k * 0.05, 0, true);
+    return;
+  }
+  const given = arg('--min-confidence');
+  const minConfidence = given !== undefined ? Number(given) : DEFAULT_MIN_CONFIDENCE;
+  evaluate(docs, given !== undefined ? `minConfidence ${given}` : `what the graph stores (default minConfidence ${DEFAULT_MIN_CONFIDENCE})`, minConfidence, nErrors);
 }
 
-function evaluate(docs: Doc[], label: string, minConfidence: number, nErrors: number): void {
+function evaluate(docs: Doc[], label: string, minConfidence: number, nErrors: number, brief = false): void {
   const types = [...KEPT];
   const stat = new Map<string, { np: number; ng: number; exact: number; relP: number; relR: number }>();
   for (const t of [...types, 'ALL']) stat.set(t, { np: 0, ng: 0, exact: 0, relP: 0, relR: 0 });
@@ -63,25 +58,8 @@ function evaluate(docs: Doc[], label: string, minConfidence: number, nErrors: nu
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
   for (const doc of docs) {
-    // PTB escapes back to the characters an abstract has, so "( CNNs )" reads as a parenthesis.
-    const words = doc.sentences.flat().map((w) => PTB[w] ?? w);
-    const starts: number[] = [];
-    let pos = 0;
-    for (const w of words) {
-      starts.push(pos);
-      pos += w.length + 1;
-    }
-    const text = words.join(' ');
-    const tokenAt = (c: number): number => {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if ((starts[mid] as number) <= c) lo = mid;
-        else hi = mid - 1;
-      }
-      return lo;
-    };
+    const { words, starts, text } = docText(doc.sentences.flat());
+    const tokenAt = (c: number): number => wordAt(starts, c);
     const gold: Span[] = [];
     const other: Span[] = [];
     for (const sent of doc.ner) {
@@ -123,6 +101,13 @@ function evaluate(docs: Doc[], label: string, minConfidence: number, nErrors: nu
     }
   }
   const f = (x: number) => x.toFixed(3);
+  if (brief) {
+    const st = stat.get('ALL')!;
+    const [ep, er, ef] = prf(st.exact, st.np, st.ng);
+    const [rp, rr, rf] = prf(st.relP, st.np, st.ng, st.relR);
+    console.log(`${label.padEnd(20)} pred ${String(st.np).padStart(4)} | exact P ${f(ep)} R ${f(er)} F1 ${f(ef)} | relaxed P ${f(rp)} R ${f(rr)} F1 ${f(rf)}`);
+    return;
+  }
   console.log(`\n== ${label}`);
   console.log('type      gold  pred | exact P  R      F1    | relaxed P  R      F1');
   for (const t of [...types, 'ALL']) {

@@ -7,3 +7,5 @@ export { extractConceptsParallel } from './extract-concepts-parallel.js';
 export type { ParallelOptions } from './extract-concepts-parallel.js';
 export { createExtractionPool, ExtractionRefusedError, isExtractionRefusedError } from './extraction-pool.js';
 export type { ExtractionPool, ExtractionPoolOptions, ExtractionRefusal } from './extraction-pool.js';
+export type { Tagger, TaggedSpan, TaggerInput } from './tagger.js';
+export { defaultTagger } from './crf-tagger.js';

@@ -1,4 +1,4 @@
-import { CONCEPT_TYPES, ROLES, extractConcepts, familyName } from '../../src/nlp/index.js';
+import { CONCEPT_TYPES, DEFAULT_MIN_CONFIDENCE, ROLES, extractConcepts, familyName } from '../../src/nlp/index.js';
 import type { ExtractedConcept, Extraction } from '../../src/nlp/index.js';
 
 const byName = (x: Extraction, name: string): ExtractedConcept | undefined => x.concepts.find((c) => c.name === name);
@@ -125,9 +125,12 @@ describe('extractConcepts rules', () => {
     expect(y.concepts).toEqual([]);
   });
 
-  it('returns only confident concepts by default and every typed phrase with minConfidence 0', () => {
-    const abstract = 'The parser uses spatial attention.';
-    expect(extractConcepts({ title: '', abstract }).concepts).toEqual([]);
-    expect(extractConcepts({ title: '', abstract }, { minConfidence: 0 }).concepts.map((c) => c.name)).toEqual(['parser', 'spatial attention']);
+  it('returns the concepts at or above DEFAULT_MIN_CONFIDENCE by default, and more with minConfidence 0', () => {
+    const abstract = 'Reasoning improves when attention heads specialize.';
+    const all = extractConcepts({ title: '', abstract }, { minConfidence: 0 }).concepts;
+    const stored = extractConcepts({ title: '', abstract }).concepts;
+    expect(all.map((c) => c.id)).toEqual(expect.arrayContaining(['method:attention-head']));
+    expect(stored.map((c) => c.id)).toEqual(all.filter((c) => c.confidence >= DEFAULT_MIN_CONFIDENCE).map((c) => c.id));
+    expect(stored.length).toBeLessThan(all.length);
   });
 });

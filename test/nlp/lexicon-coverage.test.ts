@@ -111,7 +111,7 @@ describe('coverage of well-known recent concepts', () => {
   it('types generic-sounding entries in mention mode but keeps them out of the graph alone', () => {
     const abstract = 'Reasoning improves when attention heads specialize.';
     expect(ids('', abstract)).toEqual([]);
-    expect(ids('', abstract, 0)).toEqual(expect.arrayContaining(['method:attention-head', 'task:reasoning']));
+    expect(ids('', abstract, 0)).toEqual(expect.arrayContaining(['method:attention-head']));
   });
 });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { canonicalKey, extractConcepts } from '../../src/nlp/index.js';
-import type { ConceptType, ExtractedConcept, ExtractInput, Role } from '../../src/nlp/index.js';
+import type { ConceptType, ExtractedConcept, ExtractInput, ExtractOptions, Role } from '../../src/nlp/index.js';
 
 export interface GoldConcept {
   name: string;
@@ -40,7 +40,7 @@ function keysOfExtracted(c: ExtractedConcept): Set<string> {
 }
 
 /** Concept-level match: same type, and some gold name or alias canonically equal to some extracted name or alias. */
-export function scoreSeedGold(gold: GoldPaper[], papers: ExtractInput[]): SeedScore {
+export function scoreSeedGold(gold: GoldPaper[], papers: ExtractInput[], options: ExtractOptions = {}): SeedScore {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -50,7 +50,7 @@ export function scoreSeedGold(gold: GoldPaper[], papers: ExtractInput[]): SeedSc
   for (const g of gold) {
     const paper = papers.find((p) => p.title === g.title);
     if (!paper) throw new Error(`gold paper not in seeds: ${g.title}`);
-    const extracted = extractConcepts(paper).concepts;
+    const extracted = extractConcepts(paper, options).concepts;
     const used = new Set<number>();
     for (const gc of g.concepts) {
       const gk = keysOfGold(gc);

@@ -5,8 +5,13 @@ import { readGold, scoreSeedGold } from './score-seed-gold.js';
 const { papers, errors } = await readPapers(new URL('../../seeds/trending-attention-papers.txt', import.meta.url).pathname);
 const gold = readGold(new URL('../fixtures/gold/seed-gold.json', import.meta.url).pathname);
 
-/** Levels reached on the hand-made gold; raise them when the extractor improves, never lower them quietly. */
-const FLOOR = { precision: 0.89, f1: 0.9, roleAgreement: 0.96 };
+/**
+ * Levels reached on the hand-made gold; raise them when the extractor improves, never lower them quietly.
+ * Lowered from P 0.89 / F1 0.90 when the trained tagger replaced the rules (issue 8): this gold was written in
+ * the rules' own style (names only), while the tagger also stores the descriptive phrases SciERC annotates;
+ * recall is 0.90, and SciERC dev exact F1 of what the graph stores rose from 0.28 to 0.59.
+ */
+const FLOOR = { precision: 0.57, f1: 0.69, roleAgreement: 0.96 };
 
 describe('seed corpus', () => {
   it('parses the 49 papers of the scraped page, without the page chrome', () => {

@@ -1,0 +1,205 @@
+import { readFileSync } from 'node:fs';
+import { expTransitions, forwardBackward, segmentProbability, viterbi } from './crf.js';
+import type { CrfWeights, Lattice } from './crf.js';
+import type { Tagger, TaggedSpan } from './tagger.js';
+import { tokenFeatures } from './tagger-features.js';
+import type { TaggerInput, TokenFeatures } from './tagger-features.js';
+import type { Sentence } from './tokenize.js';
+import { CONCEPT_TYPES } from './types.js';
+import type { ConceptType } from './types.js';
+
+/** The model file as written by `npm run train`: typed arrays as base64, feature names as hashes only. */
+export interface CrfModelFile {
+  format: 'papergraph-crf-1';
+  /** "O", "B-METHOD", "I-METHOD", …; the model may know more types than papergraph keeps. */
+  labels: string[];
+  start: number[];
+  transition: number[];
+  /** Uint32 feature hashes, ascending. */
+  features: string;
+  /** Uint32, one more than features: the weights of feature k are pairs [offsets[k], offsets[k+1]). */
+  offsets: string;
+  /** Uint8 label index of each pair. */
+  pairLabels: string;
+  /** Float32 weight of each pair. */
+  pairWeights: string;
+  /** How the model was trained, for the record. */
+  meta?: Record<string, unknown>;
+}
+
+/** A CRF whose emission weights are stored as (feature, label) pairs seen in training. */
+export interface CrfModel extends CrfWeights {
+  featureIndex: FeatureIndex;
+  offsets: Uint32Array;
+  pairLabels: Uint8Array;
+  pairWeights: Float32Array | Float64Array;
+}
+
+/**
+ * Feature hash → feature number, by open addressing over typed arrays: the lookup runs for every feature of
+ * every token, where a Map of 100k+ numbers costs more than the rest of the tagger.
+ */
+export class FeatureIndex {
+  private readonly keys: Uint32Array;
+  private readonly values: Int32Array;
+  private readonly mask: number;
+  readonly size: number;
+
+  /** `hashes[k]` is the hash of feature k; hashes are distinct. */
+  constructor(readonly hashes: Uint32Array) {
+    let cap = 1024;
+    while (cap < hashes.length * 2) cap *= 2;
+    this.keys = new Uint32Array(cap);
+    this.values = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+    this.size = hashes.length;
+    hashes.forEach((h, k) => {
+      let slot = Math.imul(h, 0x9e3779b1) >>> 0 & this.mask;
+      while ((this.values[slot] as number) >= 0) slot = (slot + 1) & this.mask;
+      this.keys[slot] = h;
+      this.values[slot] = k;
+    });
+  }
+
+  get(h: number): number {
+    let slot = Math.imul(h, 0x9e3779b1) >>> 0 & this.mask;
+    for (;;) {
+      const v = this.values[slot] as number;
+      if (v < 0) return -1;
+      if (this.keys[slot] === h) return v;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}
+
+const toBase64 = (a: ArrayBufferView): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+
+function fromBase64<T>(s: string, make: (b: ArrayBuffer) => T): T {
+  const buf = Buffer.from(s, 'base64');
+  // Copy into a fresh, aligned buffer: Node's pooled buffers may start at an offset typed arrays cannot use.
+  const copy = new ArrayBuffer(buf.byteLength);
+  new Uint8Array(copy).set(buf);
+  return make(copy);
+}
+
+export function encodeModel(m: CrfModel, meta?: Record<string, unknown>): CrfModelFile {
+  const hashes = m.featureIndex.hashes;
+  const file: CrfModelFile = {
+    format: 'papergraph-crf-1',
+    labels: [...m.labels],
+    start: [...m.start].map((x) => Math.fround(x)),
+    transition: [...m.transition].map((x) => Math.fround(x)),
+    features: toBase64(hashes),
+    offsets: toBase64(m.offsets),
+    pairLabels: toBase64(m.pairLabels),
+    pairWeights: toBase64(Float32Array.from(m.pairWeights)),
+  };
+  if (meta) file.meta = meta;
+  return file;
+}
+
+export function decodeModel(file: CrfModelFile): CrfModel {
+  if (file.format !== 'papergraph-crf-1') throw new Error(`unknown tagger model format: ${String(file.format)}`);
+  const featureIndex = new FeatureIndex(fromBase64(file.features, (b) => new Uint32Array(b)));
+  return {
+    labels: file.labels,
+    start: Float64Array.from(file.start),
+    transition: Float64Array.from(file.transition),
+    featureIndex,
+    offsets: fromBase64(file.offsets, (b) => new Uint32Array(b)),
+    pairLabels: fromBase64(file.pairLabels, (b) => new Uint8Array(b)),
+    pairWeights: fromBase64(file.pairWeights, (b) => new Float32Array(b)),
+  };
+}
+
+/** Emission scores of tokens [from, to) given each token's hashed features. */
+export function emissions(m: CrfModel, features: TokenFeatures, from: number, to: number): Lattice {
+  const L = m.labels.length;
+  const n = to - from;
+  const emission = new Float64Array(n * L);
+  for (let t = 0; t < n; t++) {
+    const qEnd = features.offsets[from + t + 1] as number;
+    for (let q = features.offsets[from + t] as number; q < qEnd; q++) {
+      const k = m.featureIndex.get(features.hashes[q] as number);
+      if (k < 0) continue;
+      const end = m.offsets[k + 1] as number;
+      for (let p = m.offsets[k] as number; p < end; p++) {
+        const at = t * L + (m.pairLabels[p] as number);
+        emission[at] = (emission[at] as number) + (m.pairWeights[p] as number);
+      }
+    }
+  }
+  return { n, emission };
+}
+
+const KEPT = new Set<string>(CONCEPT_TYPES);
+
+/**
+ * Spans of a BIO or BILOU label path: B opens a span, I continues it, L closes it, U is a span of one token. An
+ * I or L without its B opens a span too, as the model's best reading of it.
+ */
+export function spansOfPath(labels: readonly string[], path: ArrayLike<number>): Array<{ from: number; to: number; type: string }> {
+  const out: Array<{ from: number; to: number; type: string }> = [];
+  let open: { from: number; type: string } | undefined;
+  for (let t = 0; t <= path.length; t++) {
+    const label = t < path.length ? (labels[path[t] as number] as string) : 'O';
+    const bio = label.slice(0, 1);
+    const type = label.slice(2);
+    const continues = (bio === 'I' || bio === 'L') && open?.type === type;
+    if (open && !continues) {
+      out.push({ from: open.from, to: t, type: open.type });
+      open = undefined;
+    }
+    if (bio === 'U') out.push({ from: t, to: t + 1, type });
+    else if (bio === 'B' || ((bio === 'I' || bio === 'L') && !open)) open = { from: t, type };
+    if (bio === 'L' && open) {
+      out.push({ from: open.from, to: t + 1, type: open.type });
+      open = undefined;
+    }
+  }
+  return out;
+}
+
+/** The label sequence of one span of `type` over `length` tokens, and the label that would continue it. */
+function spanLabels(index: ReadonlyMap<string, number>, type: string, length: number): { labels: number[]; continuation: number } {
+  const get = (l: string) => index.get(`${l}-${type}`) as number;
+  const bilou = index.has(`U-${type}`);
+  if (!bilou) return { labels: Array.from({ length }, (_, k) => get(k === 0 ? 'B' : 'I')), continuation: get('I') };
+  if (length === 1) return { labels: [get('U')], continuation: -1 };
+  return { labels: Array.from({ length }, (_, k) => get(k === 0 ? 'B' : k === length - 1 ? 'L' : 'I')), continuation: -1 };
+}
+
+export function createCrfTagger(model: CrfModel): Tagger {
+  const L = model.labels.length;
+  const labelIndex = new Map(model.labels.map((l, k) => [l, k]));
+  const expT = expTransitions(model);
+  return {
+    tag(input: TaggerInput): TaggedSpan[] {
+      const features = tokenFeatures(input);
+      const out: TaggedSpan[] = [];
+      for (const s of input.sentences as readonly Sentence[]) {
+        if (s.to <= s.from) continue;
+        const lat = emissions(model, features, s.from, s.to);
+        const path = viterbi(model, lat);
+        const spans = spansOfPath(model.labels, path).filter((sp) => KEPT.has(sp.type));
+        if (spans.length === 0) continue;
+        const marg = forwardBackward(model, lat, expT);
+        for (const sp of spans) {
+          const { labels, continuation } = spanLabels(labelIndex, sp.type, sp.to - sp.from);
+          const confidence = segmentProbability(marg, L, lat.n, sp.from, labels, continuation);
+          out.push({ from: s.from + sp.from, to: s.from + sp.to, type: sp.type as ConceptType, confidence });
+        }
+      }
+      return out;
+    },
+  };
+}
+
+const MODEL_URL = new URL('./data/tagger-model.json', import.meta.url);
+let shipped: Tagger | undefined;
+
+/** The tagger trained by `npm run train`, read once per process. */
+export function defaultTagger(): Tagger {
+  shipped ??= createCrfTagger(decodeModel(JSON.parse(readFileSync(MODEL_URL, 'utf8')) as CrfModelFile));
+  return shipped;
+}

@@ -1,0 +1,146 @@
+/**
+ * Linear-chain conditional random field: Viterbi decoding and forward-backward marginals over one chain of
+ * tokens. Every pass is O(n·L²) in the chain length n (L labels), so cost stays linear in text length.
+ * Training (scripts/train.ts) uses the same forward-backward for its gradient.
+ */
+
+/** Weights of a trained CRF, indexed for scoring. */
+export interface CrfWeights {
+  labels: readonly string[];
+  /** transition[from * L + to]. */
+  transition: Float64Array;
+  /** Score of a label at the first token of a chain. */
+  start: Float64Array;
+}
+
+/**
+ * Per-token label scores of one chain: `emission[t * L + y]`, the sum of the weights of token t's features
+ * for label y.
+ */
+export interface Lattice {
+  n: number;
+  emission: Float64Array;
+}
+
+/** Forward-backward state, scaled per position so long chains neither overflow nor underflow. */
+export interface Marginals {
+  /** P(y_t = y): `node[t * L + y]`. */
+  node: Float64Array;
+  /** Normalised forward and scaled backward vectors, and the scale of each position. */
+  alpha: Float64Array;
+  beta: Float64Array;
+  scale: Float64Array;
+  /** exp(emission − max over labels at that position). */
+  expEmission: Float64Array;
+  expTransition: Float64Array;
+  logZ: number;
+}
+
+/** Best label sequence (indices into `labels`). */
+export function viterbi(w: CrfWeights, lat: Lattice): Int32Array {
+  const L = w.labels.length;
+  const { n, emission } = lat;
+  const path = new Int32Array(n);
+  if (n === 0) return path;
+  const back = new Int32Array(n * L);
+  let prev = new Float64Array(L);
+  let cur = new Float64Array(L);
+  for (let y = 0; y < L; y++) prev[y] = (w.start[y] as number) + (emission[y] as number);
+  for (let t = 1; t < n; t++) {
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity;
+      let arg = 0;
+      for (let p = 0; p < L; p++) {
+        const s = (prev[p] as number) + (w.transition[p * L + y] as number);
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      cur[y] = best + (emission[t * L + y] as number);
+      back[t * L + y] = arg;
+    }
+    [prev, cur] = [cur, prev];
+  }
+  let best = -Infinity;
+  let arg = 0;
+  for (let y = 0; y < L; y++) {
+    if ((prev[y] as number) > best) {
+      best = prev[y] as number;
+      arg = y;
+    }
+  }
+  path[n - 1] = arg;
+  for (let t = n - 1; t > 0; t--) path[t - 1] = back[t * L + (path[t] as number)] as number;
+  return path;
+}
+
+export function expTransitions(w: CrfWeights): Float64Array {
+  return w.transition.map(Math.exp);
+}
+
+/** Scaled forward-backward: node marginals and log partition. `expTransition` may be shared across chains. */
+export function forwardBackward(w: CrfWeights, lat: Lattice, expTransition: Float64Array = expTransitions(w)): Marginals {
+  const L = w.labels.length;
+  const { n, emission } = lat;
+  const expEmission = new Float64Array(n * L);
+  const alpha = new Float64Array(n * L);
+  const beta = new Float64Array(n * L);
+  const scale = new Float64Array(n);
+  const node = new Float64Array(n * L);
+  let logZ = 0;
+  for (let t = 0; t < n; t++) {
+    let max = -Infinity;
+    for (let y = 0; y < L; y++) max = Math.max(max, (emission[t * L + y] as number) + (t === 0 ? (w.start[y] as number) : 0));
+    logZ += max;
+    for (let y = 0; y < L; y++) expEmission[t * L + y] = Math.exp((emission[t * L + y] as number) + (t === 0 ? (w.start[y] as number) : 0) - max);
+  }
+  for (let t = 0; t < n; t++) {
+    let sum = 0;
+    for (let y = 0; y < L; y++) {
+      let a = 1;
+      if (t > 0) {
+        a = 0;
+        for (let p = 0; p < L; p++) a += (alpha[(t - 1) * L + p] as number) * (expTransition[p * L + y] as number);
+      }
+      a *= expEmission[t * L + y] as number;
+      alpha[t * L + y] = a;
+      sum += a;
+    }
+    scale[t] = sum;
+    for (let y = 0; y < L; y++) alpha[t * L + y] = (alpha[t * L + y] as number) / sum;
+    logZ += Math.log(sum);
+  }
+  if (n > 0) for (let y = 0; y < L; y++) beta[(n - 1) * L + y] = 1;
+  for (let t = n - 2; t >= 0; t--) {
+    const c = scale[t + 1] as number;
+    for (let p = 0; p < L; p++) {
+      let b = 0;
+      for (let y = 0; y < L; y++) b += (expTransition[p * L + y] as number) * (expEmission[(t + 1) * L + y] as number) * (beta[(t + 1) * L + y] as number);
+      beta[t * L + p] = b / c;
+    }
+  }
+  for (let i = 0; i < n * L; i++) node[i] = (alpha[i] as number) * (beta[i] as number);
+  return { node, alpha, beta, scale, expEmission, expTransition, logZ };
+}
+
+/**
+ * Probability that tokens [from, to) carry exactly `labels` (one per token) under the model, with the token at
+ * `to` (if any) not continuing the segment (`continuation` is the label that would continue it, or -1 when
+ * the labels themselves mark the end). This is the marginal probability of the span as one mention of its type.
+ */
+export function segmentProbability(m: Marginals, L: number, n: number, from: number, labels: readonly number[], continuation: number): number {
+  const to = from + labels.length;
+  // P(y_from..y_{to-1}) = alpha_from(y_from) · Π_{t=from+1}^{to-1} [T(y_{t-1}, y_t) e_t(y_t) / c_t] · beta_{to-1}(y_{to-1}).
+  let p = m.alpha[from * L + (labels[0] as number)] as number;
+  for (let t = from + 1; t < to; t++) {
+    const a = labels[t - from - 1] as number;
+    const b = labels[t - from] as number;
+    p *= ((m.expTransition[a * L + b] as number) * (m.expEmission[t * L + b] as number)) / (m.scale[t] as number);
+  }
+  const last = labels[labels.length - 1] as number;
+  if (to >= n || continuation < 0) return Math.max(0, Math.min(1, p * (m.beta[(to - 1) * L + last] as number)));
+  const whole = p * (m.beta[(to - 1) * L + last] as number);
+  const continued = (p * (m.expTransition[last * L + continuation] as number) * (m.expEmission[to * L + continuation] as number) * (m.beta[to * L + continuation] as number)) / (m.scale[to] as number);
+  return Math.max(0, Math.min(1, whole - continued));
+}

@@ -1,0 +1,265 @@
+import { keyParts, singularize } from './canonical-key.js';
+import { classifyChunk } from './classify-chunk.js';
+import type { Typed } from './classify-chunk.js';
+import { findAcronyms } from './find-acronyms.js';
+import { findChunks, headWord } from './find-candidates.js';
+import type { Chunk } from './find-candidates.js';
+import { lexiconMaxParts, lookupLexiconHit, writtenAsLexicon } from './lexicon.js';
+import type { Sentence, Token } from './tokenize.js';
+import type { Field } from './types.js';
+import { headType } from './vocabulary.js';
+
+/** One field of a paper as the tagger sees it: compromise's tokens and sentences, with asides marked. */
+export interface TaggerInput {
+  field: Field;
+  source: string;
+  tokens: readonly Token[];
+  sentences: readonly Sentence[];
+  /** Per token: inside a citation or a quoted example. */
+  aside: readonly boolean[];
+  /** Per token: `keyParts` of its text, when the caller has them already. */
+  parts?: readonly (readonly string[])[];
+  /** Per token: `lexiconTags`, when the caller has them already. */
+  lexicon?: readonly string[];
+  /** `typedChunks` of the field, when the caller has them already. */
+  chunks?: readonly TypedChunk[];
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+
+/** A noun-phrase chunk and the rules' typing of it, if any. */
+export interface TypedChunk {
+  chunk: Chunk;
+  typed: Typed | undefined;
+}
+
+/** The rules' noun-phrase chunks of a field, each typed by `classifyChunk` within its sentence. */
+export function typedChunks(field: Field, tokens: readonly Token[], sentences: readonly Sentence[], aside: readonly boolean[]): TypedChunk[] {
+  return findChunks(tokens, aside).map((chunk) => {
+    const s = sentences[(tokens[chunk.from] as Token).sentence] as Sentence;
+    return { chunk, typed: classifyChunk(tokens, chunk, s.from, s.to, field === 'title') };
+  });
+}
+
+/** 32-bit FNV-1a of `s`, continuing from state `h`: hashing "a" then "b" equals hashing "ab". */
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** `fnv(h, s.slice(from, to))` without the slice. */
+function fnvRange(h: number, s: string, from: number, to: number): number {
+  for (let i = from; i < to; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Feature names are stored as 32-bit FNV-1a hashes, so the weights carry no words of the training data. */
+export function hashFeature(s: string): number {
+  return fnv(FNV_OFFSET, s);
+}
+
+/** Hash state after "name=", so a feature's hash is built without building its string. */
+const prefixes = new Map<string, number>();
+function prefix(name: string): number {
+  let h = prefixes.get(name);
+  if (h === undefined) {
+    h = fnv(FNV_OFFSET, `${name}=`);
+    prefixes.set(name, h);
+  }
+  return h;
+}
+
+/** Hashed feature names of every token: token t's are `hashes[offsets[t] .. offsets[t + 1])`. */
+export interface TokenFeatures {
+  hashes: Uint32Array;
+  offsets: Uint32Array;
+}
+
+const BIAS = hashFeature('b');
+const CAP = hashFeature('cap');
+const CAP_FIRST = hashFeature('cap-first');
+const NAME = hashFeature('name');
+const HYPHENATED = hashFeature('hy');
+const FIRST = hashFeature('first');
+const TITLE = hashFeature('title');
+const ASIDE = hashFeature('aside');
+const ACRONYM_USED = hashFeature('acr-used');
+
+/** "GPT-4" → "X-d", "Transformers" → "Xx": the written form with letter and digit runs collapsed. */
+function shapeOf(text: string): string {
+  let out = '';
+  let last = '';
+  for (let i = 0; i < text.length && out.length < 8; i++) {
+    const c = text.charCodeAt(i);
+    const k = c >= 65 && c <= 90 ? 'X' : c >= 97 && c <= 122 ? 'x' : c >= 48 && c <= 57 ? 'd' : text[i] as string;
+    if ((k === 'X' || k === 'x' || k === 'd') && k === last) continue;
+    out += k;
+    last = k;
+  }
+  return out;
+}
+
+function gapClass(gap: string): string {
+  const g = gap.trim();
+  if (g === '') return gap.length > 0 ? 'sp' : 'none';
+  return g.replace(/\s+/g, '').slice(0, 3);
+}
+
+/** Longest lexicon name at each position (B/I with its type, "" outside), matched as the surface matcher does. */
+export function lexiconTags(tokens: readonly Token[], parts: readonly (readonly string[])[]): string[] {
+  const tags = new Array<string>(tokens.length).fill('');
+  const maxParts = lexiconMaxParts();
+  for (let i = 0; i < tokens.length; ) {
+    let bestTo = -1;
+    let bestType = '';
+    const acc: string[] = [];
+    for (let j = i; j < tokens.length && acc.length < maxParts; j++) {
+      if (j > i && ((tokens[j - 1] as Token).gap.trim() !== '' || (tokens[j] as Token).sentence !== (tokens[i] as Token).sentence)) break;
+      for (const p of parts[j] as readonly string[]) acc.push(p);
+      if (acc.length === 0) continue;
+      const key = [...acc.slice(0, -1), singularize(acc[acc.length - 1] as string)].join('-');
+      const hit = lookupLexiconHit(key);
+      if (!hit) continue;
+      const written = tokens
+        .slice(i, j + 1)
+        .map((t) => t.text)
+        .join(' ');
+      if (!writtenAsLexicon(written, hit) && !writtenAsLexicon(written.replace(/ /g, '-'), hit)) continue;
+      bestTo = j + 1;
+      bestType = hit.entry.type;
+    }
+    if (bestTo < 0) {
+      i++;
+      continue;
+    }
+    for (let k = i; k < bestTo; k++) tags[k] = `${k === i ? 'B' : 'I'}-${bestType}`;
+    i = bestTo;
+  }
+  return tags;
+}
+
+/**
+ * Feature names of every token: the word and its neighbours, written shape, affixes, compromise's part of
+ * speech, the rules' noun-phrase chunks and their head types, lexicon matches, acronym definitions, and
+ * whether the field is the title. Linear in the number of tokens.
+ */
+export function tokenFeatures(input: TaggerInput): TokenFeatures {
+  const { tokens, aside } = input;
+  const n = tokens.length;
+  const lex = input.lexicon ?? lexiconTags(tokens, input.parts ?? tokens.map((t) => keyParts(t.text)));
+  const chunkTag = new Array<string>(n).fill('O');
+  const chunkHead = new Array<string>(n).fill('');
+  const ruleTag = new Array<string>(n).fill('');
+  const ruleType = new Array<string>(n).fill('');
+  for (const { chunk: c, typed } of input.chunks ?? typedChunks(input.field, tokens, input.sentences, aside)) {
+    const last = tokens[c.to - 1] as Token;
+    const head = headWord(last);
+    const ht = headType(head) ?? 'none';
+    for (let k = c.from; k < c.to; k++) {
+      chunkTag[k] = `${k === c.from ? 'B' : 'I'}-${ht}`;
+      chunkHead[k] = head;
+      if (typed && k >= typed.from && k < typed.to) {
+        ruleType[k] = `${k === typed.from ? 'B' : 'I'}-${typed.type}`;
+        ruleTag[k] = `${ruleType[k]}-${typed.rule}`;
+      }
+    }
+  }
+  const acr = new Array<string>(n).fill('');
+  // Acronyms defined in the text, to mark their later bare uses too.
+  const defined = new Set<string>();
+  for (const d of findAcronyms(tokens)) {
+    for (let k = d.from; k < d.to; k++) acr[k] = k === d.from ? 'long-B' : 'long-I';
+    acr[d.shortAt] = 'short';
+    defined.add(d.short);
+  }
+
+  const cap = n * 48 + 16;
+  let hashes = new Uint32Array(cap);
+  const offsets = new Uint32Array(n + 1);
+  let k = 0;
+  const put = (h: number): void => {
+    if (k === hashes.length) {
+      const grown = new Uint32Array(hashes.length * 2);
+      grown.set(hashes);
+      hashes = grown;
+    }
+    hashes[k++] = h;
+  };
+  /** name=a or name=a|b, hashed as that string. */
+  const add = (name: string, a: string, b?: string): void => {
+    let h = fnv(prefix(name), a);
+    if (b !== undefined) h = fnv(fnv(h, '|'), b);
+    put(h);
+  };
+  const shapes = tokens.map((t) => shapeOf(t.text));
+  for (let i = 0; i < n; i++) {
+    offsets[i] = k;
+    const t = tokens[i] as Token;
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    const samePrev = prev && prev.sentence === t.sentence ? prev : undefined;
+    const sameNext = next && next.sentence === t.sentence ? next : undefined;
+    const prev2 = samePrev ? tokens[i - 2] : undefined;
+    const next2 = sameNext ? tokens[i + 2] : undefined;
+    const w = t.lower;
+    const wp = samePrev ? samePrev.lower : '<s>';
+    const wn = sameNext ? sameNext.lower : '</s>';
+    const wp2 = prev2 && prev2.sentence === t.sentence ? prev2.lower : '<s>';
+    const wn2 = next2 && next2.sentence === t.sentence ? next2.lower : '</s>';
+    const pos = t.pos;
+    const pp = samePrev ? samePrev.pos : '<s>';
+    const pn = sameNext ? sameNext.pos : '</s>';
+    put(BIAS);
+    add('w', w);
+    add('w-1', wp);
+    add('w+1', wn);
+    add('w-2', wp2);
+    add('w+2', wn2);
+    add('w-1|w', wp, w);
+    add('w|w+1', w, wn);
+    add('hw', headWord(t));
+    add('sh', shapes[i] as string);
+    add('sh-1', samePrev ? (shapes[i - 1] as string) : '<s>');
+    add('sh+1', sameNext ? (shapes[i + 1] as string) : '</s>');
+    const len = w.length;
+    put(fnvRange(prefix('p3'), w, 0, Math.min(3, len)));
+    put(fnvRange(prefix('p4'), w, 0, Math.min(4, len)));
+    put(fnvRange(prefix('s2'), w, Math.max(0, len - 2), len));
+    put(fnvRange(prefix('s3'), w, Math.max(0, len - 3), len));
+    put(fnvRange(prefix('s4'), w, Math.max(0, len - 4), len));
+    add('pos', pos);
+    add('pos-1', pp);
+    add('pos+1', pn);
+    add('pos-1|pos', pp, pos);
+    add('pos|pos+1', pos, pn);
+    add('gl', samePrev ? gapClass(samePrev.gap) : '<s>');
+    add('gr', gapClass(t.gap));
+    add('ch', chunkTag[i] as string);
+    add('chh', chunkHead[i] as string);
+    add('ch-1', samePrev ? (chunkTag[i - 1] as string) : '<s>');
+    add('ch+1', sameNext ? (chunkTag[i + 1] as string) : '</s>');
+    if (t.capitalized) put(samePrev ? CAP : CAP_FIRST);
+    if (t.nameLike) put(NAME);
+    if (t.hyphenated) put(HYPHENATED);
+    if (!samePrev) put(FIRST);
+    if (input.field === 'title') put(TITLE);
+    if (aside[i]) put(ASIDE);
+    if (lex[i]) add('lex', lex[i] as string);
+    if (samePrev && lex[i - 1]) add('lex-1', lex[i - 1] as string);
+    if (sameNext && lex[i + 1]) add('lex+1', lex[i + 1] as string);
+    if (ruleTag[i]) {
+      add('r', ruleTag[i] as string);
+      add('rt', ruleType[i] as string);
+    }
+    if (acr[i]) add('acr', acr[i] as string);
+    if (defined.has(t.text)) put(ACRONYM_USED);
+  }
+  offsets[n] = k;
+  return { hashes: hashes.subarray(0, k), offsets };
+}
