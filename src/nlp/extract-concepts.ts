@@ -337,13 +337,27 @@ function collectTagged(ft: FieldText, drafts: DraftSet): void {
   }
 }
 
-/** The tagged span as a mention: stretched over a lexicon name it cuts ("KV" of "KV cache"). */
+/**
+ * The tagged span as a mention: stretched over a lexicon name it cuts ("KV" of "KV cache"), and ended at a
+ * parenthesis it opens or closes but does not hold whole ("LRA) benchmark", "neural networks (CNNs").
+ */
 function adjustSpan(ft: FieldText, span: TaggedSpan): TaggedSpan {
   const tokens = ft.tok.tokens;
   let { from, to } = span;
   const lex = ft.lexicon;
   if (lex[from]?.startsWith('I-')) while (from > 0 && lex[from]?.startsWith('I-')) from--;
   while (to < tokens.length && lex[to]?.startsWith('I-') && lex[to - 1] !== '') to++;
+  let depth = 0;
+  for (let k = from; k < to - 1; k++) {
+    const gap = (tokens[k] as Token).gap;
+    for (const c of gap) {
+      if (c === '(' || c === '[') depth++;
+      else if ((c === ')' || c === ']') && --depth < 0) return { ...span, from, to: k + 1 };
+    }
+  }
+  if (depth > 0) {
+    for (let k = from; k < to - 1; k++) if (/[([]/.test((tokens[k] as Token).gap)) return { ...span, from, to: k + 1 };
+  }
   return { ...span, from, to };
 }
 
@@ -607,7 +621,7 @@ function matchSurfaces(ft: FieldText, drafts: DraftSet): void {
     // At a definition, "Long Range Arena (LRA)" names one concept twice: one mention for the expansion and
     // one for the acronym, each with its own offsets (never one mention spanning the parenthesis).
     const acr = tokens[best.to];
-    if (!possessive && acr && !ft.aside[best.to] && last.gap.trim() === '(' && acr.gap.trimStart().startsWith(')') && drafts.surfaces.get(canonicalKey(acr.text)) === best.draft.id) {
+    if (!possessive && acr && !ft.aside[best.to] && !covered[best.to] && last.gap.trim() === '(' && acr.gap.trimStart().startsWith(')') && drafts.surfaces.get(canonicalKey(acr.text)) === best.draft.id) {
       best.draft.mentions.push({ field: ft.field, start: first.start, end, text: ft.source.slice(first.start, end) });
       const acrEnd = /['’]s$/.test(acr.text) ? acr.end - 2 : acr.end;
       best.draft.mentions.push({ field: ft.field, start: acr.start, end: acrEnd, text: ft.source.slice(acr.start, acrEnd) });
