@@ -3,26 +3,14 @@ import { getComplexity } from 'graphql-query-complexity';
 import { createApiSchema, createGraphQLExecutor, type GraphQLExecutor } from '../../src/api/index.js';
 import { estimateFieldCost } from '../../src/api/create-query-limits.js';
 import { QUERY_EXAMPLES } from '../../web/graphiql/examples.js';
-import * as explorer from '../../web/explore/queries.js';
 import { createSeededStore } from '../api/fixtures.js';
+import { explorerOperations } from './page-operations.js';
+
+const EXPLORER_OPERATIONS = explorerOperations({ paperId: 'flashattention-2', conceptId: 'method:transformer' });
 
 const API_KEY = 'page-key-0123456789abcdef';
 /** The server's default cost limit (`QueryLimitsOptions.maxCost`). */
 const MAX_COST = 10_000;
-
-/** Every operation the explorer sends, with the largest variables it sends them with. */
-const EXPLORER_OPERATIONS: { name: string; query: string; variables: Record<string, unknown> }[] = [
-  { name: 'search papers', query: explorer.SEARCH_PAPERS, variables: { query: 'attention', conceptTypes: ['METHOD'], first: explorer.PAGE_SIZE } },
-  { name: 'search concepts', query: explorer.SEARCH_CONCEPTS, variables: { query: 'flash', type: 'METHOD', first: explorer.PAGE_SIZE } },
-  { name: 'related paper fields', query: explorer.RELATED_PAPER_FIELDS, variables: {} },
-  { name: 'type fields', query: explorer.TYPE_FIELDS, variables: { name: 'SharedConcept' } },
-  { name: 'paper', query: explorer.paperQuery(), variables: { id: 'flashattention-2', related: 10 } },
-  { name: 'concept', query: explorer.CONCEPT, variables: { id: 'method:transformer', first: explorer.PAGE_SIZE } },
-  { name: 'concept papers', query: explorer.CONCEPT_PAPERS, variables: { id: 'method:transformer', first: explorer.PAGE_SIZE } },
-  { name: 'paper neighbourhood', query: explorer.PAPER_NEIGHBOURHOOD, variables: { id: 'flashattention-2', related: 8 } },
-  { name: 'concept neighbourhood', query: explorer.CONCEPT_NEIGHBOURHOOD, variables: { id: 'method:transformer', papers: 20, related: 15 } },
-  { name: 'dashboard', query: explorer.DASHBOARD, variables: { top: 8, matrix: 10 } },
-];
 
 describe('the operations the browser pages send', () => {
   const schema = createApiSchema();
