@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../src/api/index.js';
@@ -190,6 +191,32 @@ describeBrowser('GraphiQL and the explorer in a real browser', () => {
     await shoot(page, 'search');
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('has no WCAG 2 A or AA violations that axe finds, on every explorer view, wide and narrow', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    const views: [string, string][] = [
+      ['/explore?q=attention', '.count'],
+      ['/explore/paper/flashattention-2', 'mark.mention'],
+      ['/explore/concept/method:transformer', 'table.bars'],
+      ['/explore/paper/attention/graph', '.graph-canvas[data-nodes]'],
+      ['/explore/dashboard', 'table.heatmap'],
+    ];
+    for (const viewport of [{ width: 1280, height: 800 }, { width: 390, height: 844 }]) {
+      // axe is injected as an inline script, which the pages' Content-Security-Policy rightly forbids.
+      const context = await browser.newContext({ viewport, bypassCSP: true });
+      const page = await context.newPage();
+      for (const [path, ready] of views) {
+        await page.goto(`${base}${path}`);
+        await page.locator(ready).first().waitFor();
+        await page.addScriptTag({ content: axeSource });
+        const violations = await page.evaluate<{ id: string; targets: string[] }[]>(`
+          axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+            .then((result) => result.violations.map((v) => ({ id: v.id, targets: v.nodes.map((n) => String(n.target)).slice(0, 5) })))`);
+        expect([path, viewport.width, violations]).toEqual([path, viewport.width, []]);
+      }
+      await context.close();
+    }
   });
 
   it('fits a phone screen', async () => {
