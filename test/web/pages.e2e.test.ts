@@ -12,6 +12,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const describeBrowser = existsSync(executablePath) ? describe : describe.skip;
 if (!existsSync(executablePath)) console.warn(`no Chromium at ${executablePath}: skipping the browser page tests`);
 
+const API_KEY = 'browser-key-0123456789abcdef';
+
 /** Screenshots of every view, for a person to look at (gitignored). */
 const SCREENSHOTS = join(process.cwd(), 'test-output', 'screenshots');
 
@@ -31,7 +33,7 @@ describeBrowser('GraphiQL and the explorer in a real browser', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     store = await createSeededStore();
     server = await startServer({
-      config: { port: 0, host: '127.0.0.1', apiKey: null, corsOrigins: [] },
+      config: { port: 0, host: '127.0.0.1', apiKey: API_KEY, corsOrigins: [] },
       store,
       logger: createSilentLogger(),
     });
@@ -82,7 +84,7 @@ describeBrowser('GraphiQL and the explorer in a real browser', () => {
     const { page, external, errors } = await openPage('/graphql');
     await page.locator('.graphiql-container').waitFor();
     await expect(page.locator('.graphiql-tab').count()).resolves.toBeGreaterThanOrEqual(6);
-    await page.getByRole('tab', { name: 'Papers' }).waitFor();
+    await page.locator('.graphiql-query-editor', { hasText: 'query Papers' }).waitFor();
     // The schema was introspected: the docs list the root types.
     await page.getByRole('button', { name: /documentation explorer/i }).click();
     await page.locator('.graphiql-doc-explorer').getByText('Query', { exact: true }).first().waitFor();
@@ -94,6 +96,39 @@ describeBrowser('GraphiQL and the explorer in a real browser', () => {
     await page.locator('.graphiql-response', { hasText: 'totalCount' }).waitFor();
     await shoot(page, 'graphiql');
     expect(external).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('GraphiQL sends the API key written in its headers editor with a mutation', async () => {
+    const { page, errors } = await openPage('/graphql');
+    await page.locator('.graphiql-query-editor', { hasText: 'query Papers' }).waitFor();
+    await page.getByRole('tab', { name: 'Ingest' }).click();
+    await page.locator('.graphiql-query-editor', { hasText: 'mutation Ingest' }).waitFor();
+    const run = async () => {
+      const answered = page.waitForResponse((r) => r.request().method() === 'POST' && r.request().postData()?.includes('mutation Ingest') === true);
+      await page.locator('.graphiql-execute-button').click();
+      return answered;
+    };
+    // The tab opens with a placeholder key: refused.
+    const refused = await run();
+    expect(refused.status()).toBe(401);
+    expect(await refused.request().headerValue('authorization')).toBe('Bearer YOUR_PAPERGRAPH_API_KEY');
+    await page.getByRole('button', { name: 'Headers', exact: true }).click();
+    await page.locator('section[aria-label="Headers"] .graphiql-editor:not(.hidden)').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.insertText(JSON.stringify({ authorization: `Bearer ${API_KEY}` }));
+    const accepted = await run();
+    expect(accepted.status()).toBe(200);
+    const answer = (await accepted.json()) as { data: { ingestPapers: { ingested: number; papers: { id: string }[] } } };
+    expect(answer.data.ingestPapers.ingested).toBe(1);
+    // Leave the seeded graph as the other tests expect it.
+    await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${API_KEY}` },
+      body: JSON.stringify({ query: 'mutation($id: ID!) { deletePaper(id: $id) }', variables: { id: answer.data.ingestPapers.papers[0]!.id } }),
+    });
     expect(errors).toEqual([]);
     await page.close();
   });
