@@ -186,6 +186,11 @@ describeBrowser('GraphiQL and the explorer in a real browser', () => {
     expect(nodes).toBeGreaterThan(4);
     expect(Number(await canvas.getAttribute('data-edges'))).toBeGreaterThan(3);
     await expect(page.locator('.graph-canvas canvas').count()).resolves.toBeGreaterThan(0);
+    // Clicking a node on the canvas (the centre one sits in the middle) shows it, with a link to open it.
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+    await page.locator('.graph-panel h2', { hasText: 'Attention Is All You Need' }).waitFor();
+    await expect(page.locator('.graph-panel a').getAttribute('href')).resolves.toBe('/explore/paper/attention');
     await shoot(page, 'graph');
     // Keyboard path: the node list's Expand buttons.
     await page.locator('.node-details summary').click();

@@ -1,4 +1,4 @@
-import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
+import type { Core, ElementDefinition, LayoutOptions, NodeSingular } from 'cytoscape';
 import { gql } from '../api.js';
 import { h, link } from '../dom.js';
 import { CONCEPT_NEIGHBOURHOOD, PAPER_NEIGHBOURHOOD } from '../queries.js';
@@ -82,8 +82,20 @@ const neighbourhood = (kind: Kind, id: string) => (kind === 'paper' ? paperNeigh
 
 const truncate = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
+/** Puts `node` in the middle of the canvas, zoomed out as far as needed to keep the whole graph in view. */
+function centreOn(cy: Core, node: NodeSingular, container: HTMLElement): void {
+  const padding = 30;
+  const [width, height] = [container.clientWidth, container.clientHeight];
+  cy.center(node);
+  const box = cy.elements().renderedBoundingBox();
+  const reach = (half: number, low: number, high: number) => (half - padding) / Math.max(half - low, high - half, 1);
+  const scale = Math.min(1, reach(width / 2, box.x1, box.x2), reach(height / 2, box.y1, box.y2));
+  if (scale < 1) cy.zoom({ level: cy.zoom() * scale, renderedPosition: { x: width / 2, y: height / 2 } });
+}
+
 export async function renderGraph(context: ViewContext, kind: Kind, id: string): Promise<void> {
-  const first = await neighbourhood(kind, id);
+  // cytoscape is most of the explorer's weight: loaded only when a graph is drawn.
+  const [first, { default: cytoscape }] = await Promise.all([neighbourhood(kind, id), import('cytoscape')]);
   if (!context.isCurrent()) return;
   if (!first) {
     context.setTitle('Not found');
@@ -209,7 +221,7 @@ export async function renderGraph(context: ViewContext, kind: Kind, id: string):
     );
   };
 
-  const layout = () => cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 16000, idealEdgeLength: () => 90, nodeOverlap: 40, nodeDimensionsIncludeLabels: true, padding: 30 } as cytoscape.LayoutOptions).run();
+  const layout = () => cy.layout({ name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 16000, idealEdgeLength: () => 90, nodeOverlap: 40, nodeDimensionsIncludeLabels: true, padding: 30 } as LayoutOptions).run();
 
   const openPath = (node: NodeSingular) => (node.data('kind') === 'paper' ? explorePath.paper(String(node.data('ref'))) : explorePath.concept(String(node.data('ref'))));
 
@@ -260,6 +272,7 @@ export async function renderGraph(context: ViewContext, kind: Kind, id: string):
     minNodeSpacing: 24,
     padding: 30,
     animate: false,
-  } as cytoscape.LayoutOptions).run();
+  } as LayoutOptions).run();
+  centreOn(cy, center, container);
   refresh(dropped);
 }
