@@ -143,12 +143,20 @@ interface FuzzRecord {
   id?: string;
 }
 
+/** `value` cut to at most `max` UTF-16 units without splitting a surrogate pair (which would make it invalid). */
+function clip(value: string, max: number): string {
+  if (value.length <= max) return value;
+  const cut = value.slice(0, max);
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 function validRecord(random: Random, n: number): FuzzRecord {
   const id = `fuzz-${n}-${int(random, 1e9)}`;
-  let title = `${n} ${text(random, 1 + int(random, 12))}`;
+  let title = clip(`${n} ${text(random, 1 + int(random, 12))}`, 1_000);
   let abstract = text(random, 1 + int(random, random() < 0.05 ? 3_000 : 80));
   if (random() < 0.02) title = `${n} ${'T'.repeat(1_000 - String(n).length - 1)}`;
-  if (random() < 0.02) abstract = `${abstract} ${'x '.repeat(10_000)}`.slice(0, 20_000);
+  if (random() < 0.02) abstract = clip(`${abstract} ${'x '.repeat(10_000)}`, 20_000);
+  abstract = clip(abstract, 20_000);
   if (abstract.trim() === '') abstract = 'A.';
   const paper: Record<string, unknown> = { id, title, abstract };
   if (random() < 0.5) paper['url'] = `https://example.org/${encodeURIComponent(text(random, 2))}`;

@@ -99,13 +99,15 @@ function isTokenLimit(formatted: GraphQLFormattedError): boolean {
 
 /**
  * Refusals that Apollo and graphql-js raise without a code: a persisted query whose hash does not match (Apollo
- * sets only an HTTP 4xx status), and graphql-js giving up after 50 bad variable values.
+ * sets only an HTTP 4xx status), graphql-js giving up after 50 bad variable values, and an operation type the
+ * schema has no root for (`subscription`).
  */
 function isClientMistake(error: unknown): boolean {
   if (!(error instanceof GraphQLError) || error.extensions['code'] !== undefined) return false;
   const status = (error.extensions['http'] as { status?: unknown } | undefined)?.status;
   if (typeof status === 'number' && status >= 400 && status < 500) return true;
-  return error.message.startsWith('Too many errors processing variables');
+  // A subscription (or any operation type the schema lacks) is refused by graphql-js at execution, uncoded.
+  return error.message.startsWith('Too many errors processing variables') || /^Schema is not configured to execute \w+ operation/.test(error.message);
 }
 
 function masked(formatted: GraphQLFormattedError, logger: Logger, cause: unknown): GraphQLFormattedError {

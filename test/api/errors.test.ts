@@ -76,6 +76,7 @@ describe('error handling', () => {
   describe('client mistakes are BAD_USER_INPUT, never INTERNAL_SERVER_ERROR, and are not logged as errors', () => {
     it.each([
       ['a document of 20,000 nested lists', { query: `{ papers(anyConcepts: ${'['.repeat(20_000)}) { totalCount } }` }],
+      ['a subscription, which the schema does not serve', { query: 'subscription { stats { papers } }' }],
       [
         'more than 50 bad variable values',
         { query: 'query($ids: [ID!]!) { papers(anyConcepts: $ids) { totalCount } }', variables: { ids: Array.from({ length: 60 }, () => null) } },

@@ -130,7 +130,9 @@ export function createNeo4jSessions(config: Neo4jConfig, logger: Logger, options
       } finally {
         signal?.removeEventListener('abort', cancel);
         turn.release();
-        await session.close();
+        // Not awaited: closing resets the connection, which waits for a server that may be gone (seen: the
+        // answer held for the whole outage after Neo4j was killed mid-read).
+        session.close().catch(() => undefined);
       }
     },
 
