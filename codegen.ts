@@ -27,6 +27,7 @@ const config: CodegenConfig = {
           PaperConcept: '../models.js#PaperConceptModel',
           RelatedPaper: '../models.js#RelatedPaperModel',
           SharedConcept: '../models.js#SharedConceptModel',
+          SharedTerm: '../models.js#SharedTermModel',
           RelatedConcept: '../models.js#RelatedConceptModel',
           Cooccurrence: '../models.js#CooccurrenceModel',
           CooccurrenceCell: '../models.js#CooccurrenceCellModel',

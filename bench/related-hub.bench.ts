@@ -1,6 +1,6 @@
 /**
  * Latency of `getRelatedPapers` on a corpus with a hub concept ("Transformer" in ~90% of papers), with the
- * hub bound (`maxConceptFanout`, default 10 000) against the same data with the bound off, in one process;
+ * hub bound (`conceptBudget`, default 10 000) against the same data with the bound off, in one process;
  * one source a call, then all the sources in one batch call.
  *
  *   npm run bench:related [-- --papers 50000] [--store memory|neo4j|both] [--samples 200] [--fanout 10000]
@@ -19,7 +19,7 @@ import { performance } from 'node:perf_hooks';
 import neo4j from 'neo4j-driver';
 import { createSilentLogger, loadConfig } from '../src/config/index.js';
 import type { Neo4jConfig } from '../src/config/index.js';
-import { DEFAULT_MAX_CONCEPT_FANOUT, createMemoryStore, createNeo4jStore } from '../src/graph/index.js';
+import { DEFAULT_CONCEPT_BUDGET, createMemoryStore, createNeo4jStore } from '../src/graph/index.js';
 import type { AnalyzedPaper, GraphStore, RelatedPaperResult } from '../src/graph/index.js';
 import type { ConceptType, ExtractedConcept } from '../src/nlp/index.js';
 
@@ -33,7 +33,7 @@ if (!['memory', 'neo4j', 'both'].includes(storeArg)) throw new Error(`--store mu
 // Neo4j ingests ~110 rows a paper through Bolt on a small machine, so its default corpus is smaller.
 const paperCount = Number(arg('--papers') ?? (storeArg === 'memory' ? 50_000 : 20_000));
 const samples = Number(arg('--samples') ?? 200);
-const fanout = Number(arg('--fanout') ?? DEFAULT_MAX_CONCEPT_FANOUT);
+const fanout = Number(arg('--fanout') ?? DEFAULT_CONCEPT_BUDGET);
 const hubShare = Number(arg('--hub-share') ?? 0.9);
 const clear = process.argv.includes('--clear');
 const UNBOUNDED = Number.MAX_SAFE_INTEGER;
@@ -298,8 +298,8 @@ async function runNeo4j(papers: readonly AnalyzedPaper[]): Promise<StoreRun> {
   }
   await clearNeo4j(config);
   const logger = createSilentLogger();
-  const bounded = createNeo4jStore({ config, logger, maxConceptFanout: fanout });
-  const unbounded = createNeo4jStore({ config, logger, maxConceptFanout: UNBOUNDED });
+  const bounded = createNeo4jStore({ config, logger, conceptBudget: fanout });
+  const unbounded = createNeo4jStore({ config, logger, conceptBudget: UNBOUNDED });
   try {
     await bounded.init();
     return await run('neo4j', bounded, unbounded, papers, false);
@@ -317,7 +317,7 @@ const ms = (value: number) => value.toFixed(2).padStart(9);
 function print(r: StoreRun): void {
   console.log(
     `\n${r.label}: ${paperCount} papers, hub "${HUB.name}" in ${r.hubPapers} (${((100 * r.hubPapers) / paperCount).toFixed(0)}%), ` +
-      `bound maxConceptFanout=${fanout}; ingest ${(r.ingestMs / 1000).toFixed(1)} s; top ${FIRST}, ${WARMUP} warm-up queries`,
+      `bound conceptBudget=${fanout}; ingest ${(r.ingestMs / 1000).toFixed(1)} s; top ${FIRST}, ${WARMUP} warm-up queries`,
   );
   console.log(`${'case'.padEnd(44)}${'median ms'.padStart(10)}${'p95 ms'.padStart(10)}${'mean ms'.padStart(10)}  candidates`);
   const row = (name: string, s: Stats, candidates: string) =>
@@ -361,7 +361,7 @@ const papers = corpus(paperCount);
 console.log(`node ${process.version}; corpus built: ${papers.length} papers`);
 const runs: StoreRun[] = [];
 if (storeArg !== 'neo4j') {
-  runs.push(await run('memory', createMemoryStore({ maxConceptFanout: fanout }), createMemoryStore({ maxConceptFanout: UNBOUNDED }), papers, true));
+  runs.push(await run('memory', createMemoryStore({ conceptBudget: fanout }), createMemoryStore({ conceptBudget: UNBOUNDED }), papers, true));
   print(runs[runs.length - 1] as StoreRun);
 }
 if (storeArg !== 'memory') {

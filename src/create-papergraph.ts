@@ -1,6 +1,15 @@
 import { createGraphQLExecutor, type GraphQLOperation, type GraphQLResponse } from './api/index.js';
 import { createSilentLogger, type Config, type Logger } from './config/index.js';
-import { createGraphStore, createMemoryStore, ingestPapers, type GraphStore, type WriteResult } from './graph/index.js';
+import {
+  createGraphStore,
+  createMemoryStore,
+  ingestPapers,
+  textQueryTerms,
+  type GraphStore,
+  type RelatedOptions,
+  type RelatedPaperResult,
+  type WriteResult,
+} from './graph/index.js';
 import {
   readPaperSources,
   validatePaperInputs,
@@ -32,6 +41,14 @@ export interface Papergraph {
   ingestFiles(paths: readonly string[], options?: ReadPapersOptions): Promise<IngestReport>;
   /** Runs the NLP pass on one text; stores nothing. */
   extract(input: { abstract: string; title?: string }): Extraction;
+  /**
+   * Papers related to a text that is not in the graph, as `Query.relatedToText`: the text's concepts are
+   * extracted, then candidates are found and scored as `Paper.related` does. Default 10 results, HYBRID.
+   */
+  relatedToText(
+    input: { text: string; title?: string },
+    options?: Partial<RelatedOptions>,
+  ): Promise<RelatedPaperResult[]>;
   /** Runs a GraphQL operation against the store, with the HTTP server's schema, limits and auth. */
   execute(operation: GraphQLOperation): Promise<GraphQLResponse>;
   /** Stops the executor and closes the store. */
@@ -63,6 +80,14 @@ export async function createPapergraph(options: PapergraphOptions = {}): Promise
       return write(papers, errors);
     },
     extract: ({ abstract, title }) => extractConcepts({ title: title ?? '', abstract }),
+    relatedToText: ({ text, title }, relatedOptions = {}) =>
+      store.getRelatedToText(
+        {
+          query: textQueryTerms(title ?? '', text),
+          conceptIds: extractConcepts({ title: title ?? '', abstract: text }).concepts.map((c) => c.id),
+        },
+        { first: 10, ...relatedOptions },
+      ),
     execute: (operation) => executor.execute(operation),
     async close() {
       await executor.stop();

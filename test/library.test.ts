@@ -24,6 +24,9 @@ describe('the library entry', () => {
       expect(papergraph.extract({ abstract: 'We propose FlashAttention.' }).concepts.map((c) => c.name)).toContain(
         'FlashAttention',
       );
+      const related = await papergraph.relatedToText({ text: 'An exact attention algorithm evaluated on Long Range Arena.' });
+      expect(related.map((r) => r.paperId)).toEqual(['flash']);
+      expect(related[0]?.shared.map((c) => c.conceptId)).toContain('dataset:long-range-arena');
     } finally {
       await papergraph.close();
     }

@@ -8,8 +8,10 @@ import type {
   RelatedConceptsOptions,
   RelatedOptions,
   RelatedPaperResult,
+  SharedTerm,
   StoredConcept,
   StoredPaper,
+  TextMatch,
   TimeBucket,
   TimeGranularity,
 } from '../graph/index.js';
@@ -34,6 +36,8 @@ export interface Loaders {
   conceptPapers: LoaderFamily<PageRequest, Page<StoredPaper>>;
   conceptTimeline: LoaderFamily<{ granularity: TimeGranularity }, TimeBucket[]>;
   narrowerConcepts: DataLoader<string, StoredConcept[]>;
+  /** `RelatedPaper.sharedTerms`: every explanation asked for in a request, in one store call. */
+  sharedTerms: DataLoader<TextMatch, SharedTerm[], string>;
 }
 
 export function loaderFamily<A extends object, V>(
@@ -56,12 +60,8 @@ export function loaderFamily<A extends object, V>(
 }
 
 /**
- * Most sources one related-papers store call, one Neo4j read transaction, takes. A source whose concepts are
- * all hubs scores up to `maxConceptFanout` (10,000) candidates, so a page of 100 of them in one call is a
- * transaction of a million candidate rows: 21 s on the bench corpus (50,000 papers, 2 CPUs), against 5.6 s for
- * 20; mixed sources cost about 15 ms each either way. A page's batches run at once, so smaller batches trade
- * shorter transactions for more of them open together: 100 hub-only sources took 24 s and 470 MB of this
- * process's heap in batches of 20, 20 s and 240 MB in one, 26 s and 815 MB in batches of 10.
+ * Most sources one related-papers store call, one Neo4j read transaction, takes: each source scores up to
+ * `TEXT_CANDIDATES` + `conceptBudget` candidates in the database, so a batch stays a bounded transaction.
  */
 export const MAX_RELATED_PAPERS_BATCH = 20;
 
@@ -77,6 +77,10 @@ export function createLoaders(store: GraphStore): Loaders {
     conceptPapers: loaderFamily((ids, page) => store.getConceptPapers(ids, page)),
     conceptTimeline: loaderFamily((ids, { granularity }) => store.conceptTimeline(ids, granularity)),
     narrowerConcepts: new DataLoader((ids) => store.getNarrowerConcepts(ids)),
+    sharedTerms: new DataLoader((matches) => store.explainTextMatches(matches), {
+      cacheKeyFn: (match) =>
+        `${match.paperId}\u0000${match.textScore}\u0000${match.query.map((t) => `${t.term}:${t.count}`).join(' ')}`,
+    }),
   };
 }
 

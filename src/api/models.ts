@@ -4,8 +4,10 @@ import type {
   CooccurrenceCell,
   GraphStats,
   PaperConceptLink,
+  QueryTerm,
   RelatedPaperResult,
   SharedConcept,
+  SharedTerm,
   StoredConcept,
   StoredPaper,
 } from '../graph/index.js';
@@ -17,7 +19,9 @@ import type { ExtractedConcept, Extraction } from '../nlp/index.js';
 export type PaperModel = StoredPaper;
 export type ConceptModel = StoredConcept;
 export type PaperConceptModel = PaperConceptLink;
-export type RelatedPaperModel = RelatedPaperResult;
+/** A result with its source (a paper, or a text's query terms), which `sharedTerms` explains the text score against. */
+export type RelatedPaperModel = RelatedPaperResult & { source: { paperId: string } | { query: QueryTerm[] } };
+export type SharedTermModel = SharedTerm;
 export type SharedConceptModel = SharedConcept;
 export type RelatedConceptModel = ConceptCount;
 export type CooccurrenceModel = Cooccurrence;

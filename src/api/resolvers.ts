@@ -1,12 +1,23 @@
 import { PapergraphError } from '../errors/index.js';
 import { isExtractionRefusedError } from '../nlp/index.js';
-import type { ListPapersOptions, Page, PaperFilter, StoredConcept, StoredPaper } from '../graph/index.js';
-import { ingestPapers } from '../graph/index.js';
+import type { ConceptType } from '../nlp/index.js';
+import type {
+  ListPapersOptions,
+  Page,
+  PaperFilter,
+  QueryTerm,
+  RelatedBy,
+  RelatedOptions,
+  RelatedPaperResult,
+  StoredConcept,
+  StoredPaper,
+} from '../graph/index.js';
+import { ingestPapers, textQueryTerms } from '../graph/index.js';
 import { PAPER_LIMITS, isWellFormedText, validatePaperInputs } from '../ingest/index.js';
 import type { ApiContext } from './api-context.js';
 import { clearLoaders } from './create-loaders.js';
 import type { Resolvers } from './generated/resolvers-types.js';
-import type { ConnectionModel, EdgeModel } from './models.js';
+import type { ConnectionModel, EdgeModel, RelatedPaperModel } from './models.js';
 import { encodeCursor } from './offset-cursor.js';
 import { checkFirst, pageArguments } from './page-arguments.js';
 
@@ -85,6 +96,36 @@ function extractionError(error: unknown): unknown {
   return new PapergraphError('INTERNAL_SERVER_ERROR', error.message, { cause: error });
 }
 
+function relatedOptions(args: {
+  first?: number | null;
+  by?: RelatedBy | null;
+  types?: ConceptType[] | null;
+  minShared?: number | null;
+}): RelatedOptions {
+  const minShared = args.minShared ?? 0;
+  if (!Number.isInteger(minShared) || minShared < 0) {
+    throw new PapergraphError('BAD_USER_INPUT', `minShared must be 0 or more, got ${minShared}`, {
+      details: { argument: 'minShared' },
+    });
+  }
+  return {
+    first: checkFirst(args.first ?? 10),
+    by: args.by ?? 'HYBRID',
+    minShared,
+    ...(args.types == null ? {} : { types: args.types }),
+  };
+}
+
+const withSource = (results: readonly RelatedPaperResult[], source: RelatedPaperModel['source']): RelatedPaperModel[] =>
+  results.map((result) => ({ ...result, source }));
+
+/** The query terms `sharedTerms` explains a text score against: the source text's, or the source paper's. */
+async function sourceQuery(context: ApiContext, source: RelatedPaperModel['source']): Promise<QueryTerm[]> {
+  if ('query' in source) return source.query;
+  const paper = await loadPaper(context, source.paperId);
+  return textQueryTerms(paper.title, paper.abstract);
+}
+
 export const resolvers: Resolvers = {
   Query: {
     paper: (_parent, { id }, context) => context.loaders.paper.load(id),
@@ -134,6 +175,21 @@ export const resolvers: Resolvers = {
 
     cooccurrence: (_parent, args, context) =>
       context.store.cooccurrence({ rowType: args.rowType, columnType: args.columnType, first: checkFirst(args.first) }),
+
+    relatedToText: async (_parent, args, context) => {
+      const title = checkText('title', args.title ?? '', PAPER_LIMITS.titleLength);
+      const text = checkText('text', args.text, PAPER_LIMITS.abstractLength);
+      const options = relatedOptions(args);
+      let extraction;
+      try {
+        extraction = await context.extractor.extract({ title, abstract: text });
+      } catch (error) {
+        throw extractionError(error);
+      }
+      const query = textQueryTerms(title, text);
+      const conceptIds = extraction.concepts.map((c) => c.id);
+      return withSource(await context.store.getRelatedToText({ query, conceptIds }, options), { query });
+    },
 
     extract: async (_parent, { text, title }, context) => {
       const input = {
@@ -188,19 +244,8 @@ export const resolvers: Resolvers = {
       const links = await context.loaders.paperConcepts.load(parent.id);
       return type == null ? links : links.filter((link) => link.conceptId.startsWith(`${type.toLowerCase()}:`));
     },
-    related: (parent, args, context) => {
-      const minShared = args.minShared ?? 1;
-      if (!Number.isInteger(minShared) || minShared < 1) {
-        throw new PapergraphError('BAD_USER_INPUT', `minShared must be at least 1, got ${minShared}`, {
-          details: { argument: 'minShared' },
-        });
-      }
-      return context.loaders.relatedPapers.load(parent.id, {
-        first: checkFirst(args.first),
-        minShared,
-        ...(args.types == null ? {} : { types: args.types }),
-      });
-    },
+    related: async (parent, args, context) =>
+      withSource(await context.loaders.relatedPapers.load(parent.id, relatedOptions(args)), { paperId: parent.id }),
   },
 
   PaperConcept: {
@@ -241,6 +286,11 @@ export const resolvers: Resolvers = {
     paper: (parent, _args, context) => loadPaper(context, parent.paperId),
     shared: (parent, _args, context) => Promise.all(parent.shared.map((shared) => loadConcept(context, shared.conceptId))),
     sharedConcepts: (parent) => parent.shared,
+    sharedTerms: async (parent, _args, context) => {
+      if (parent.textScore <= 0) return [];
+      const query = await sourceQuery(context, parent.source);
+      return context.loaders.sharedTerms.load({ query, paperId: parent.paperId, textScore: parent.textScore });
+    },
   },
 
   SharedConcept: {

@@ -1,8 +1,8 @@
 import { PapergraphError } from '../errors/index.js';
 import { CONCEPT_TYPES } from '../nlp/index.js';
 import type { ConceptType } from '../nlp/index.js';
-import { PAPER_SORTS, TIME_GRANULARITIES } from './types.js';
-import type { PageKey, PageRequest, PaperSort, TimeGranularity } from './types.js';
+import { PAPER_SORTS, RELATED_BY, TIME_GRANULARITIES } from './types.js';
+import type { PageKey, PageRequest, PaperSort, RelatedBy, TimeGranularity } from './types.js';
 
 /** Both stores refuse the same arguments with the same error, before touching any data. */
 export function checkCount(name: string, value: number): number {
@@ -56,6 +56,13 @@ export function checkSort(sort: PaperSort | undefined): PaperSort {
     throw new PapergraphError('BAD_USER_INPUT', `sort must be one of ${PAPER_SORTS.join(', ')}, got ${String(sort)}`);
   }
   return sort ?? 'TITLE';
+}
+
+export function checkRelatedBy(by: RelatedBy | undefined): RelatedBy {
+  if (by !== undefined && !RELATED_BY.includes(by)) {
+    throw new PapergraphError('BAD_USER_INPUT', `by must be one of ${RELATED_BY.join(', ')}, got ${String(by)}`);
+  }
+  return by ?? 'HYBRID';
 }
 
 export function checkGranularity(granularity: TimeGranularity): TimeGranularity {

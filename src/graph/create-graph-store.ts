@@ -6,18 +6,18 @@ import { createNeo4jStore } from './neo4j/index.js';
 export interface GraphStoreOptions {
   config: Config;
   logger: Logger;
-  /** Passed to either store; see `selectExpansion`. Default 10 000. */
-  maxConceptFanout?: number;
+  /** Passed to either store; see `selectConceptExpansion`. Default `DEFAULT_CONCEPT_BUDGET`. */
+  conceptBudget?: number;
 }
 
 /** Neo4j when `config.neo4j` is set (NEO4J_URI), else the in-process store. */
 export function createGraphStore(options: GraphStoreOptions): GraphStore {
   const { config, logger } = options;
-  const fanout = options.maxConceptFanout === undefined ? {} : { maxConceptFanout: options.maxConceptFanout };
+  const budget = options.conceptBudget === undefined ? {} : { conceptBudget: options.conceptBudget };
   if (config.neo4j === null) {
     logger.info('NEO4J_URI is not set: using the in-process graph store');
-    return createMemoryStore(fanout);
+    return createMemoryStore(budget);
   }
   logger.info({ uri: config.neo4j.uri, database: config.neo4j.database }, 'using the Neo4j graph store');
-  return createNeo4jStore({ config: config.neo4j, logger, ...fanout });
+  return createNeo4jStore({ config: config.neo4j, logger, ...budget });
 }

@@ -15,9 +15,12 @@ import type {
   RelatedConceptsOptions,
   RelatedOptions,
   RelatedPaperResult,
+  SharedTerm,
   StoredConcept,
   StoredPaper,
   TimeBucket,
+  TextMatch,
+  TextSource,
   TimeGranularity,
   WriteResult,
 } from './types.js';
@@ -73,11 +76,16 @@ export interface GraphStore {
    */
   getConceptPapers(conceptIds: readonly string[], page: PaperPageRequest): Promise<Page<StoredPaper>[]>;
   /**
-   * Batch read: for each paper, other papers ranked by shared concepts, IDF-weighted (see
-   * `RelatedPaperResult`): score descending, then paper id. Candidates are found as `selectExpansion` says
-   * (so a hub concept over `maxConceptFanout` papers bounds the traversal) and scored by `scoreRelated`.
+   * Batch read: for each paper, other papers ranked as `options.by` says (hybrid by default; see
+   * `RelatedPaperResult`): score descending, then paper id. Candidates are the source's best
+   * `TEXT_CANDIDATES` BM25 matches for its whole title and abstract (full-text index) and the papers reached
+   * through its rarest concepts within `conceptBudget` (`selectConceptExpansion`); `rankRelated` scores them.
    */
   getRelatedPapers(paperIds: readonly string[], options: RelatedOptions): Promise<RelatedPaperResult[][]>;
+  /** Papers related to a text that is not in the graph, found and ranked as `getRelatedPapers` does. */
+  getRelatedToText(source: TextSource, options: RelatedOptions): Promise<RelatedPaperResult[]>;
+  /** Batch read: for each text match, the shared terms that weigh most in it (`explainSharedTerms`). */
+  explainTextMatches(matches: readonly TextMatch[]): Promise<SharedTerm[][]>;
   /** Batch read: for each concept, concepts co-occurring with it in papers: count descending, then concept id. */
   getRelatedConcepts(conceptIds: readonly string[], options: RelatedConceptsOptions): Promise<ConceptCount[][]>;
   /** Batch read: for each concept, the concepts whose `broader` it is, ordered by name then id. */

@@ -1,6 +1,6 @@
 export type { GraphStore } from './graph-store.js';
 export type * from './types.js';
-export { PAPER_SORTS, TIME_GRANULARITIES } from './types.js';
+export { PAPER_SORTS, RELATED_BY, TIME_GRANULARITIES } from './types.js';
 export { ingestPapers } from './ingest-papers.js';
 export type { IngestPapersOptions } from './ingest-papers.js';
 export { createGraphStore } from './create-graph-store.js';
@@ -9,8 +9,6 @@ export { createMemoryStore } from './memory/index.js';
 export type { MemoryStoreOptions } from './memory/index.js';
 export { createNeo4jStore } from './neo4j/index.js';
 export type { Neo4jStoreOptions } from './neo4j/index.js';
-export { DEFAULT_MAX_CONCEPT_FANOUT, scoreRelated, selectExpansion } from './score-related.js';
-export type { ConceptFrequency, RelatedExpansion, ScoreRelatedInput } from './score-related.js';
 export { searchTerms } from './search-terms.js';
 export { ingestPaperStream } from './ingest-paper-stream.js';
 export type { IngestProgress, IngestStreamOptions } from './ingest-paper-stream.js';
@@ -20,3 +18,16 @@ export type { ScanKind } from './scan-ids.js';
 export { paperSearchText } from './search-terms.js';
 export { conceptKeys } from './prepare-papers.js';
 export { requestSignal, withRequestSignal } from './request-signal.js';
+export { textQueryTerms } from './bm25.js';
+export type { QueryTerm } from './bm25.js';
+export {
+  DEFAULT_CONCEPT_BUDGET,
+  HYBRID_CONCEPT_WEIGHT,
+  TEXT_CANDIDATES,
+  conceptWeight,
+  explainSharedTerms,
+  hybridScore,
+  rankRelated,
+  selectConceptExpansion,
+} from './rank-related.js';
+export type { ConceptFrequency, RankRelatedInput, RelatedCandidate } from './rank-related.js';

@@ -7,7 +7,10 @@ export function searchTerms(text: string): string[] {
   return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((token) => token.toLowerCase());
 }
 
-/** Distinct terms of a paper's title and abstract, space-joined: what the Neo4j full-text index reads. */
+/**
+ * Every term of a paper's title then abstract, repeats kept, space-joined: what the Neo4j full-text index
+ * reads, so that its BM25 counts each occurrence (see `bm25.ts`).
+ */
 export function paperSearchText(title: string, abstract: string): string {
-  return [...new Set([...searchTerms(title), ...searchTerms(abstract)])].join(' ');
+  return [...searchTerms(title), ...searchTerms(abstract)].join(' ');
 }

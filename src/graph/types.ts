@@ -1,5 +1,6 @@
 import type { PaperRecord } from '../ingest/index.js';
 import type { ConceptType, Extraction, Mention, Role } from '../nlp/index.js';
+import type { QueryTerm } from './bm25.js';
 
 /** A paper with its extraction: the unit a store writes. */
 export interface AnalyzedPaper extends PaperRecord {
@@ -124,13 +125,39 @@ export interface ListConceptsOptions extends PageRequest {
   query?: string;
 }
 
+export const RELATED_BY = ['HYBRID', 'CONCEPTS', 'TEXT'] as const;
+/**
+ * How related papers are ranked: `HYBRID` (default), the fixed mix of the concept and text scores (see
+ * `rankRelated`); `CONCEPTS`, the concept score alone (only papers sharing a concept); `TEXT`, the text score alone.
+ */
+export type RelatedBy = (typeof RELATED_BY)[number];
+
 export interface RelatedOptions {
   /** Maximum results. */
   first: number;
+  /** Default `HYBRID`. */
+  by?: RelatedBy;
   /** Only concepts of these types count (as shared concepts and in the weights' norms). Default: all. */
   types?: ConceptType[];
-  /** Minimum number of shared concepts. Default 1; papers sharing nothing are never related. */
+  /**
+   * Minimum number of shared concepts. Default 0 (1 for `CONCEPTS`); with 1 or more, only papers sharing a
+   * concept are related.
+   */
   minShared?: number;
+}
+
+/** A text that is not in the graph, as a related-papers source: its query terms and extracted concept ids. */
+export interface TextSource {
+  query: QueryTerm[];
+  conceptIds: string[];
+}
+
+/** Which related paper's text match to explain, for which source query. */
+export interface TextMatch {
+  query: readonly QueryTerm[];
+  paperId: string;
+  /** The paper's `textScore` for that source. */
+  textScore: number;
 }
 
 export interface RelatedConceptsOptions {
@@ -148,10 +175,23 @@ export interface SharedConcept {
 
 export interface RelatedPaperResult {
   paperId: string;
-  /** IDF-weighted cosine similarity of the two papers' concept sets, rounded to 6 decimals. */
+  /** The ranking score (`RelatedOptions.by`), rounded to 6 decimals. */
   score: number;
+  /** IDF-weighted cosine similarity of the two papers' concept sets (0 when they share none), rounded to 6 decimals. */
+  conceptScore: number;
+  /**
+   * BM25 score of the paper for the source's whole text, as a share of the best one among the source's text
+   * candidates (0 when not among them), rounded to 6 decimals.
+   */
+  textScore: number;
   /** Sorted by weight descending, then concept id. */
   shared: SharedConcept[];
+}
+
+/** A word two papers share, with its part of the text score. */
+export interface SharedTerm {
+  term: string;
+  weight: number;
 }
 
 export interface ConceptCount {

@@ -32,8 +32,8 @@ describe('page size', () => {
     expect(result).toEqual({ data: { papers: { totalCount: 5 } } });
   });
 
-  it('refuses minShared below 1', async () => {
-    expectRefused(await executor.execute({ query: `{ paper(id: "bert") { related(minShared: 0) { score } } }` }), /minShared/);
+  it('refuses minShared below 0', async () => {
+    expectRefused(await executor.execute({ query: `{ paper(id: "bert") { related(minShared: -1) { score } } }` }), /minShared/);
   });
 });
 

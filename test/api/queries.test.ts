@@ -61,7 +61,7 @@ describe('Query.paper', () => {
   });
 
   it('ranks related papers by weighted shared concepts, with the shared concepts and their weights', async () => {
-    const { paper } = await data(`{ paper(id: "flashattention-2") { related(first: 10) {
+    const { paper } = await data(`{ paper(id: "flashattention-2") { related(first: 10, by: CONCEPTS) {
       score paper { id } shared { id } sharedConcepts { weight concept { id } } } } }`);
     const related = paper.related;
     expect(related[0].paper.id).toBe('flashattention');
@@ -78,7 +78,7 @@ describe('Query.paper', () => {
 
   it('restricts related papers by concept types and minimum shared concepts', async () => {
     const { paper } = await data(`{ paper(id: "flashattention-2") {
-      datasets: related(types: [DATASET]) { paper { id } shared { type } }
+      datasets: related(types: [DATASET], by: CONCEPTS) { paper { id } shared { type } }
       two: related(minShared: 2) { paper { id } shared { id } }
       none: related(first: 0) { paper { id } } } }`);
     expect(paper.datasets.map((r: any) => r.paper.id)).toEqual(['flashattention']);
@@ -86,6 +86,31 @@ describe('Query.paper', () => {
     for (const r of paper.two) expect(r.shared.length).toBeGreaterThanOrEqual(2);
     expect(paper.two.map((r: any) => r.paper.id)).toEqual(['flashattention']);
     expect(paper.none).toEqual([]);
+  });
+
+  it('ranks related papers by the hybrid by default, and explains each by its shared concepts and words', async () => {
+    const { paper } = await data(`{ paper(id: "flashattention-2") {
+      hybrid: related(first: 3) { score conceptScore textScore paper { id } sharedTerms { term weight } }
+      text: related(first: 3, by: TEXT) { score textScore } } }`);
+    expect(paper.hybrid[0].paper.id).toBe('flashattention');
+    for (const r of paper.hybrid) {
+      expect(r.score).toBeCloseTo(0.4 * Math.sqrt(r.conceptScore) + 0.6 * r.textScore, 5);
+    }
+    expect(paper.hybrid[0].sharedTerms.length).toBeGreaterThan(0);
+    const terms = paper.hybrid[0].sharedTerms.map((t: any) => t.term);
+    expect(terms).toContain('flashattention');
+    expect(paper.text[0].score).toBe(1);
+    expect(paper.text.map((r: any) => r.score)).toEqual(paper.text.map((r: any) => r.textScore));
+  });
+
+  it('relates a text that is not in the graph, refusing bad arguments', async () => {
+    const { relatedToText } = await data(`{ relatedToText(title: "Faster exact attention",
+      text: "We propose an IO-aware exact attention algorithm, faster than FlashAttention on Long Range Arena.", first: 2) {
+      score paper { id } shared { id } sharedTerms { term } } }`);
+    expect(relatedToText).toHaveLength(2);
+    expect(relatedToText.map((r: any) => r.paper.id)).toContain('flashattention');
+    const refused = await executor.execute({ query: '{ relatedToText(text: "x", minShared: -1) { score } }' });
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
 

@@ -195,15 +195,21 @@ export function corpus(): AnalyzedPaper[] {
 }
 
 /**
- * Six papers for the related-papers bound with `maxConceptFanout: 2`: Transformer (5 papers) and Hub B
- * (4 papers) are hubs; Rare (2 papers) is not.
+ * Six papers for the related-papers candidate budget: Transformer (5 papers), Hub B (4) and Rare (2). Every
+ * word is the paper's own (each mention is a word like `h1x0`), so no paper is a text candidate of another and
+ * only the concept traversal finds candidates.
  */
 export function hubCorpus(): AnalyzedPaper[] {
   const t: ConceptSpec = { id: 'method:transformer', name: 'Transformer', type: 'METHOD' };
   const hubB: ConceptSpec = { id: 'task:hub-b', name: 'Hub B', type: 'TASK' };
   const rare: ConceptSpec = { id: 'dataset:rare', name: 'Rare', type: 'DATASET' };
-  const paper = (id: string, concepts: ConceptSpec[]) =>
-    makePaper({ id, title: `Paper ${id}`, abstract: concepts.map((c) => c.name).join(' and ') || 'None.' }, concepts);
+  const paper = (id: string, concepts: ConceptSpec[]) => {
+    const words = concepts.map((_, k) => `${id}x${k}`);
+    return makePaper(
+      { id, title: id, abstract: words.join(' ') },
+      concepts.map((c, k) => ({ ...c, surfaces: [words[k] as string] })),
+    );
+  };
   return [
     paper('h1', [t, rare, hubB]),
     paper('h2', [t, rare]),

@@ -4,7 +4,8 @@ import neo4j from 'neo4j-driver';
 import type { Driver } from 'neo4j-driver';
 import { createSilentLogger } from '../../src/config/index.js';
 import { PapergraphError } from '../../src/errors/index.js';
-import { createMemoryStore, createNeo4jStore } from '../../src/graph/index.js';
+import { createMemoryStore, createNeo4jStore, ingestPapers, textQueryTerms } from '../../src/graph/index.js';
+import { readPapers } from '../../src/ingest/index.js';
 import type { GraphStore, Neo4jStoreOptions } from '../../src/graph/index.js';
 import { corpus, hubCorpus, makePaper } from './fixtures.js';
 import { answersOf, describeStoreContract } from './store-contract.js';
@@ -77,12 +78,51 @@ describeNeo4j('Neo4j store', () => {
     ];
 
     it.each(scenarios)('gives identical answers to a fixed list of reads: %s', async (_label, build) => {
-      const memory = createMemoryStore({ maxConceptFanout: 3 });
+      const memory = createMemoryStore({ conceptBudget: 3 });
       await build(memory);
       const expected = await answersOf(memory);
-      store = await neo4jStore({ maxConceptFanout: 3 });
+      store = await neo4jStore({ conceptBudget: 3 });
       await build(store);
       expect(await answersOf(store)).toEqual(expected);
+    });
+  });
+
+  describe('related papers against the memory store', () => {
+    let store: GraphStore | undefined;
+    afterEach(async () => {
+      await store?.close();
+      store = undefined;
+    });
+
+    // Lucene's BM25 is emulated to the float (bm25.ts); what remains is the order Lucene sums a document's
+    // clauses in, so scores may differ by one unit of their 6th decimal: the stated tolerance.
+    const TOLERANCE = 2e-6;
+
+    it('ranks the seed papers like the memory store, by every ranking, to the last decimal but one', async () => {
+      const { papers } = await readPapers('seeds/trending-attention-papers.txt');
+      const memory = createMemoryStore();
+      await ingestPapers(memory, papers);
+      store = await neo4jStore();
+      await ingestPapers(store, papers);
+      const ids = papers.map((p) => p.id);
+      for (const by of ['HYBRID', 'CONCEPTS', 'TEXT'] as const) {
+        const expected = await memory.getRelatedPapers(ids, { first: 10, by });
+        const actual = await store.getRelatedPapers(ids, { first: 10, by });
+        expect(actual.map((list) => list.map((r) => r.paperId))).toEqual(expected.map((list) => list.map((r) => r.paperId)));
+        actual.flat().forEach((r, i) => {
+          const e = expected.flat()[i];
+          expect(Math.abs(r.score - (e?.score ?? NaN))).toBeLessThanOrEqual(TOLERANCE);
+          expect(Math.abs(r.textScore - (e?.textScore ?? NaN))).toBeLessThanOrEqual(TOLERANCE);
+          expect(r.conceptScore).toBe(e?.conceptScore);
+          expect(r.shared).toEqual(e?.shared);
+        });
+      }
+      const query = textQueryTerms('Sparse attention for long sequences', 'We propose sparse attention on Long Range Arena.');
+      const source = { query, conceptIds: ['dataset:long-range-arena', 'method:sparse-attention'] };
+      const text = await store.getRelatedToText(source, { first: 10 });
+      expect(text.map((r) => r.paperId)).toEqual((await memory.getRelatedToText(source, { first: 10 })).map((r) => r.paperId));
+      const matches = text.map((r) => ({ query, paperId: r.paperId, textScore: r.textScore }));
+      expect(await store.explainTextMatches(matches)).toEqual(await memory.explainTextMatches(matches));
     });
   });
 

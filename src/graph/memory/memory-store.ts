@@ -5,6 +5,7 @@ import {
   checkCount,
   checkGranularity,
   checkPage,
+  checkRelatedBy,
   checkSort,
   checkType,
   checkTypes,
@@ -15,8 +16,9 @@ import type { GraphStore } from '../graph-store.js';
 import { CONCEPT_KEY_SHAPE, CONCEPT_PAPERS_KEY_SHAPE, PAPER_KEY_SHAPES } from '../page-keys.js';
 import { conceptKeys, mergeConcept, preparePapers } from '../prepare-papers.js';
 import type { PreparedPaper } from '../prepare-papers.js';
-import { DEFAULT_MAX_CONCEPT_FANOUT, scoreRelated, selectExpansion } from '../score-related.js';
-import type { ConceptFrequency } from '../score-related.js';
+import { queryTerms } from '../bm25.js';
+import { DEFAULT_CONCEPT_BUDGET, textSourceConcepts } from '../rank-related.js';
+import type { ConceptFrequency } from '../rank-related.js';
 import { paperSearchText, searchTerms } from '../search-terms.js';
 import { checkScan, scanMemoryIds } from '../scan-ids.js';
 import type {
@@ -30,7 +32,7 @@ import type {
   PaperField,
   PaperPageRequest,
   PaperSort,
-  RelatedPaperResult,
+  RelatedOptions,
   StoredConcept,
   StoredPaper,
   TimeBucket,
@@ -38,11 +40,14 @@ import type {
 } from '../types.js';
 import { createLinkArena } from './packed-links.js';
 import type { LinkOutput, LinkRange } from './packed-links.js';
+import { explainMatches, findRelatedPapers, paperTokens } from './related-papers.js';
+import type { RelatedCorpus } from './related-papers.js';
 import { createSortedIndex, insertSorted, removeSorted } from './sorted-numbers.js';
+import { createTextIndex } from './text-index.js';
 
 export interface MemoryStoreOptions {
-  /** Concepts in more papers than this are not traversed to find related papers (see `selectExpansion`). Default 10 000. */
-  maxConceptFanout?: number;
+  /** Papers one related-papers source may reach through its concepts (see `selectConceptExpansion`). */
+  conceptBudget?: number;
 }
 
 /**
@@ -103,42 +108,6 @@ function createInterner(): (value: string) => string {
   };
 }
 
-/**
- * The `limit` smallest ids of `ids` (without `skip`), sorted. A bounded max-heap, so a hub-only source costs
- * one cheap comparison per hub paper instead of sorting all of them (bench/related-hub.bench.ts: sorting
- * 180 000 hub ids was most of a hub-only query).
- */
-function smallestIds(ids: Iterable<string>, skip: string, limit: number): string[] {
-  const heap: string[] = [];
-  if (limit <= 0) return heap;
-  const swap = (i: number, j: number) => {
-    [heap[i], heap[j]] = [heap[j] as string, heap[i] as string];
-  };
-  for (const id of ids) {
-    if (id === skip) continue;
-    let i: number;
-    if (heap.length < limit) {
-      heap.push(id);
-      for (i = heap.length - 1; i > 0 && (heap[(i - 1) >> 1] as string) < (heap[i] as string); i = (i - 1) >> 1) {
-        swap(i, (i - 1) >> 1);
-      }
-    } else if (id < (heap[0] as string)) {
-      heap[0] = id;
-      for (i = 0; ; ) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let largest = i;
-        if (l < heap.length && (heap[l] as string) > (heap[largest] as string)) largest = l;
-        if (r < heap.length && (heap[r] as string) > (heap[largest] as string)) largest = r;
-        if (largest === i) break;
-        swap(i, largest);
-        i = largest;
-      }
-    }
-  }
-  return heap.sort(compareStrings);
-}
-
 /** Compares two keys of one order (`PageKey`s): strings and numbers by `directions`, null after any value. */
 function keyComparator(directions: readonly (1 | -1)[]): (a: PageKey, b: PageKey) => number {
   return (a, b) => {
@@ -196,7 +165,7 @@ function pageOf<T>(
  * which is what makes them all-or-nothing.
  */
 export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore {
-  const maxConceptFanout = options.maxConceptFanout ?? DEFAULT_MAX_CONCEPT_FANOUT;
+  const conceptBudget = options.conceptBudget ?? DEFAULT_CONCEPT_BUDGET;
   const paperRows: (PaperRow | undefined)[] = [];
   const paperSlots = new Map<string, number>();
   const conceptRows: (ConceptRow | undefined)[] = [];
@@ -205,6 +174,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
   const byBroader = new Map<string, Set<string>>();
   /** Search term → slots of the papers whose title or abstract has it, ascending. */
   const byTerm = createSortedIndex<string>();
+  /** BM25 over each paper's tokens, for related papers (see text-index.ts). */
+  const text = createTextIndex();
   const intern = createInterner();
   const arena = createLinkArena();
   const conceptSlotsOf = (row: PaperRow) => arena.concepts(row.links);
@@ -272,6 +243,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
       touched.add(concept);
     }
     for (const term of paperSearchText(row.title, row.abstract).split(' ')) if (term !== '') byTerm.remove(term, row.slot);
+    text.remove(row.id, paperTokens(row));
     mentionTotal -= row.mentionCount;
     arena.release(row.links);
   }
@@ -316,6 +288,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
     paperRows[slot] = row;
     paperSlots.set(paper.id, slot);
     for (const term of prepared.searchText.split(' ')) if (term !== '') byTerm.add(term, slot);
+    text.add(paper.id, paperTokens(paper));
     mentionTotal += mentionCount;
   }
 
@@ -406,33 +379,28 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
     return result;
   }
 
-  function relatedPapers(
-    paperId: string,
-    first: number,
-    types: ConceptType[] | undefined,
-    minShared: number | undefined,
-  ): RelatedPaperResult[] {
-    const source = paperById(paperId);
-    if (source === undefined) return [];
-    const sourceConcepts = frequenciesOf(source, types);
-    const expansion = selectExpansion(sourceConcepts, maxConceptFanout);
-    let candidateIds = new Set<string>();
-    if (expansion.limit === null) {
-      for (const conceptId of expansion.conceptIds) {
-        for (const slot of conceptById(conceptId)?.papers ?? []) if (slot !== source.slot) candidateIds.add(paperAt(slot).id);
-      }
-    } else {
-      const hub = conceptById(expansion.conceptIds[0] as string)?.papers ?? [];
-      candidateIds = new Set(smallestIds(hub.map((slot) => paperAt(slot).id), paperId, expansion.limit));
-    }
-    return scoreRelated({
+  function relatedCorpus(types: ConceptType[] | undefined): RelatedCorpus {
+    return {
       totalPapers: paperSlots.size,
-      source: sourceConcepts,
-      candidates: [...candidateIds].map((id) => ({ paperId: id, concepts: frequenciesOf(paperById(id) as PaperRow, types) })),
-      minShared,
-      first,
-    });
+      conceptsOf: (paperId) => {
+        const row = paperById(paperId);
+        return row === undefined ? null : frequenciesOf(row, types);
+      },
+      papersOf: (conceptId) => (conceptById(conceptId)?.papers ?? []).map((slot) => paperAt(slot).id),
+      text,
+      tokensOf: (paperId) => {
+        const row = paperById(paperId);
+        return row === undefined ? [] : paperTokens(row);
+      },
+    };
   }
+
+  const relatedSearch = (options: RelatedOptions) => ({
+    by: checkRelatedBy(options.by),
+    minShared: options.minShared,
+    first: checkCount('first', options.first),
+    conceptBudget,
+  });
 
   function relatedConcepts(conceptId: string, first: number, type: ConceptType | undefined): ConceptCount[] {
     const concept = conceptById(conceptId);
@@ -588,9 +556,29 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
     },
 
     async getRelatedPapers(paperIds, options) {
-      const first = checkCount('first', options.first);
+      const search = relatedSearch(options);
+      const corpus = relatedCorpus(checkTypes(options.types));
+      return paperIds.map((paperId) => {
+        const row = paperById(paperId);
+        if (row === undefined) return [];
+        return findRelatedPapers(corpus, {
+          ...search,
+          paperId,
+          concepts: frequenciesOf(row, checkTypes(options.types)),
+          query: queryTerms(paperTokens(row)),
+        });
+      });
+    },
+
+    async getRelatedToText(source, options) {
+      const search = relatedSearch(options);
       const types = checkTypes(options.types);
-      return paperIds.map((paperId) => relatedPapers(paperId, first, types, options.minShared));
+      const concepts = textSourceConcepts(source, types, (id) => conceptById(id)?.papers.length ?? 0);
+      return findRelatedPapers(relatedCorpus(types), { ...search, concepts, query: source.query });
+    },
+
+    async explainTextMatches(matches) {
+      return explainMatches(relatedCorpus(undefined), matches);
     },
 
     async getRelatedConcepts(conceptIds, options) {

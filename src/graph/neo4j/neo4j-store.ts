@@ -8,6 +8,7 @@ import {
   checkCount,
   checkGranularity,
   checkPage,
+  checkRelatedBy,
   checkSort,
   checkType,
   checkTypes,
@@ -17,8 +18,10 @@ import { CONCEPT_KEY_SHAPE, CONCEPT_PAPERS_KEY_SHAPE, PAPER_KEY_SHAPES } from '.
 import type { GraphStore } from '../graph-store.js';
 import { PAPER_FIELDS } from '../types.js';
 import { preparePapers } from '../prepare-papers.js';
-import { DEFAULT_MAX_CONCEPT_FANOUT, scoreRelated, selectExpansion } from '../score-related.js';
-import type { ConceptFrequency } from '../score-related.js';
+import { luceneTextQuery } from '../bm25.js';
+import { DEFAULT_CONCEPT_BUDGET, textSourceConcepts } from '../rank-related.js';
+import { RELATED_PAPERS_CYPHER, RELATED_TO_TEXT_CYPHER, explainOnNeo4j, relatedParameters, runRelated } from './related-papers.js';
+import type { RelatedQueryOptions } from './related-papers.js';
 import { searchTerms } from '../search-terms.js';
 import type {
   ConceptCount,
@@ -29,6 +32,7 @@ import type {
   PaperConceptLink,
   PaperField,
   PaperSort,
+  RelatedOptions,
   RelatedPaperResult,
   StoredConcept,
   StoredPaper,
@@ -45,10 +49,10 @@ export interface Neo4jStoreOptions extends Neo4jSessionOptions {
   config: Neo4jConfig;
   logger: Logger;
   /**
-   * Concepts mentioned by more papers than this ("hubs") are not traversed to find related papers; they still
-   * count in scores. See `selectExpansion`. Default 10 000.
+   * Papers one related-papers source may reach through its concepts, rarest concepts first (see
+   * `selectConceptExpansion`). Default `DEFAULT_CONCEPT_BUDGET`.
    */
-  maxConceptFanout?: number;
+  conceptBudget?: number;
   /** Rows per `UNWIND` statement inside the one write transaction of `upsertPapers`. Default 1 000. */
   batchSize?: number;
   /** How long `init` waits for indexes to come online, in seconds. Default 300. */
@@ -226,17 +230,6 @@ function toLink(paperId: string, conceptId: string, value: unknown): PaperConcep
   };
 }
 
-/**
- * For a hub-only source (`selectExpansion` gave a `limit`): reading all the hub's papers and keeping the
- * first `limit` by id costs the hub's whole degree; walking the Paper id index in order and keeping hub papers
- * stops after about `limit × totalPapers / hubPapers` papers, which is flat however large a common hub grows,
- * but worse for a hub just over the bound in a large corpus. Each step of the walk costs about twice a read
- * (bench/related-hub.bench.ts), hence the 2: walk when `2 · limit · totalPapers < hubPapers²`.
- */
-function walksIndex(limit: number, totalPapers: number, hubPapers: number): boolean {
-  return 2 * limit * totalPapers < hubPapers * hubPapers;
-}
-
 function chunks<T>(items: readonly T[], size: number): T[][] {
   const result: T[][] = [];
   for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
@@ -339,7 +332,7 @@ function toTimeBuckets(buckets: [unknown, unknown, unknown][], granularity: Time
 
 export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
   const { config, logger } = options;
-  const maxConceptFanout = options.maxConceptFanout ?? DEFAULT_MAX_CONCEPT_FANOUT;
+  const conceptBudget = options.conceptBudget ?? DEFAULT_CONCEPT_BUDGET;
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1_000));
   const { read, write, ...sessions } = createNeo4jSessions(config, logger, options);
 
@@ -386,6 +379,16 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
     return {
       items: records.map((r) => toPaper(r.get('item'))),
       keys: records.map((r) => toKey(r.get('key'))),
+    };
+  }
+
+  function relatedQuery(options: RelatedOptions): RelatedQueryOptions {
+    return {
+      first: checkCount('first', options.first),
+      by: checkRelatedBy(options.by),
+      types: checkTypes(options.types) ?? null,
+      minShared: options.minShared,
+      conceptBudget,
     };
   }
 
@@ -797,102 +800,34 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
     },
 
     async getRelatedPapers(paperIds, options) {
-      const first = checkCount('first', options.first);
-      const types = checkTypes(options.types) ?? null;
-      if (first === 0) return paperIds.map(() => []);
-      const frequencies = (pairs: unknown): ConceptFrequency[] =>
-        (pairs as [string, unknown][]).map(([conceptId, count]) => ({ conceptId, paperCount: toNumber(count) }));
-      // Two queries in one transaction, whatever the batch size: the sources' concepts, so that
-      // selectExpansion (the memory store's rule too) plans each source in TypeScript, then every source's
-      // candidates by its plan. Planner traps (Neo4j 5.26): the walk sits in COLLECT because as a plain MATCH
-      // its guard was applied after the index scan, so every source walked the index; candidates are told from
-      // the source as nodes (`q <> paper`) because a predicate on q.id let the planner scan the Paper index in
-      // the other branches. LIMIT cannot read a row's variable, so it takes the largest plan's limit as a
-      // parameter and each plan slices its own.
+      const query = relatedQuery(options);
+      if (query.first === 0) return paperIds.map(() => []);
+      // One statement per batch (candidates found, scored and cut to the best few in the database); the rows'
+      // few candidates are then ranked exactly by the memory store's function.
       return answerPerId<RelatedPaperResult[]>(paperIds, [], async (tx, ids) => {
-        const sourceRecords = await rows(
-          tx,
-          `MATCH (p:Paper) WITH count(p) AS totalPapers
-           UNWIND $ids AS id
-           CALL (id) {
-             MATCH (paper:Paper {id: id})-[:MENTIONS]->(c:Concept) USING INDEX SEEK paper:Paper(id)
-             WHERE $types IS NULL OR c.type IN $types
-             RETURN collect([c.id, ${PAPER_COUNT}]) AS source
-           }
-           RETURN id, totalPapers, source`,
-          { ids, types },
-        );
-        const totalPapers = toNumber(sourceRecords[0]?.get('totalPapers') ?? 0);
-        const sources = new Map(sourceRecords.map((r) => [r.get('id') as string, frequencies(r.get('source'))]));
-        const plans = [...sources].flatMap(([id, source]) => {
-          const { conceptIds, limit } = selectExpansion(source, maxConceptFanout);
-          if (conceptIds.length === 0) return [];
-          const hubPapers = source.find((c) => c.conceptId === conceptIds[0])?.paperCount ?? 0;
-          return [{ id, conceptIds, limit, walk: limit !== null && walksIndex(limit, totalPapers, hubPapers) }];
-        });
-        const related = new Map<string, RelatedPaperResult[]>();
-        if (plans.length === 0) return related;
-        const candidateRows = tx.run(
-          `UNWIND $plans AS plan
-           MATCH (paper:Paper {id: plan.id}) USING INDEX SEEK paper:Paper(id)
-           CALL (paper, plan) {
-             CALL (paper, plan) {
-               WITH * WHERE plan.limit IS NULL
-               MATCH (paper)-[:MENTIONS]->(concept:Concept)<-[:MENTIONS]-(q:Paper) USING INDEX SEEK concept:Concept(id)
-               WHERE concept.id IN plan.conceptIds AND q <> paper
-               RETURN DISTINCT q
-               UNION ALL
-               WITH * WHERE plan.walk
-               MATCH (paper)-[:MENTIONS]->(hub:Concept) USING INDEX SEEK hub:Concept(id) WHERE hub.id = plan.conceptIds[0]
-               WITH COLLECT {
-                 MATCH (q:Paper) WHERE q.id IS NOT NULL AND q <> paper AND EXISTS { (q)-[:MENTIONS]->(hub) }
-                 WITH q ORDER BY q.id LIMIT $limit
-                 RETURN q
-               }[..plan.limit] AS walked
-               UNWIND walked AS q
-               RETURN q
-               UNION ALL
-               WITH * WHERE plan.limit IS NOT NULL AND NOT plan.walk
-               MATCH (paper)-[:MENTIONS]->(hub:Concept)<-[:MENTIONS]-(q:Paper) USING INDEX SEEK hub:Concept(id)
-               WHERE hub.id = plan.conceptIds[0] AND q <> paper
-               WITH plan, q ORDER BY q.id LIMIT $limit
-               WITH plan, collect(q) AS read
-               UNWIND read[..plan.limit] AS q
-               RETURN q
-             }
-             CALL (q) {
-               MATCH (q)-[:MENTIONS]->(c:Concept) WHERE $types IS NULL OR c.type IN $types
-               RETURN collect([c.id, ${PAPER_COUNT}]) AS concepts
-             }
-             RETURN collect([q.id, concepts]) AS candidates
-           }
-           RETURN plan.id AS id, candidates`,
-          {
-            types,
-            plans: plans.map((plan) => ({ ...plan, limit: plan.limit === null ? null : neo4j.int(plan.limit) })),
-            limit: neo4j.int(Math.max(0, ...plans.map((plan) => plan.limit ?? 0))),
-          },
-        );
-        // Scored as each source's row arrives, so this process holds one source's candidates at a time, not the
-        // batch's: a hub-only source's 10,000 candidates take about 24 MB of heap here.
-        for await (const record of candidateRows) {
-          const id = record.get('id') as string;
-          related.set(
-            id,
-            scoreRelated({
-              totalPapers,
-              source: sources.get(id) ?? [],
-              candidates: (record.get('candidates') as [string, unknown][]).map(([paperId, concepts]) => ({
-                paperId,
-                concepts: frequencies(concepts),
-              })),
-              minShared: options.minShared,
-              first,
-            }),
-          );
-        }
-        return related;
+        const related = await runRelated(tx, RELATED_PAPERS_CYPHER, { ...relatedParameters(query), ids }, query);
+        return related as Map<string, RelatedPaperResult[]>;
       });
+    },
+
+    async getRelatedToText(source, options) {
+      const query = relatedQuery(options);
+      if (query.first === 0) return [];
+      const conceptIds = textSourceConcepts(source, query.types ?? undefined, () => 1).map((c) => c.conceptId);
+      return read(async (tx) => {
+        const related = await runRelated(
+          tx,
+          RELATED_TO_TEXT_CYPHER,
+          { ...relatedParameters(query), conceptIds, lucene: luceneTextQuery(source.query) },
+          query,
+        );
+        return related.get(null) ?? [];
+      });
+    },
+
+    async explainTextMatches(matches) {
+      if (matches.length === 0) return [];
+      return read((tx) => explainOnNeo4j(tx, matches));
     },
 
     async getRelatedConcepts(conceptIds, options) {

@@ -1,0 +1,73 @@
+import type { QueryTerm } from '../bm25.js';
+import { TEXT_CANDIDATES, explainSharedTerms, rankRelated, selectConceptExpansion } from '../rank-related.js';
+import type { ConceptFrequency, RelatedCandidate } from '../rank-related.js';
+import { searchTerms } from '../search-terms.js';
+import type { RelatedBy, RelatedPaperResult, SharedTerm, TextMatch } from '../types.js';
+import type { TextIndex } from './text-index.js';
+
+/** What the embedded store's related-papers search reads: its concept index and its text index. */
+export interface RelatedCorpus {
+  totalPapers: number;
+  /** A paper's concepts of the requested types with their paper counts; null for an unknown paper. */
+  conceptsOf(paperId: string): ConceptFrequency[] | null;
+  papersOf(conceptId: string): Iterable<string>;
+  text: TextIndex;
+  /** A paper's tokens (title then abstract), for explanations. */
+  tokensOf(paperId: string): string[];
+}
+
+export interface RelatedSearch {
+  /** The source paper, left out of its own candidates; undefined for a text not in the graph. */
+  paperId?: string;
+  concepts: readonly ConceptFrequency[];
+  query: readonly QueryTerm[];
+  by: RelatedBy;
+  minShared: number | undefined;
+  first: number;
+  conceptBudget: number;
+}
+
+/**
+ * Candidates as the Neo4j store finds them (the best `TEXT_CANDIDATES` BM25 matches, the source left out, and
+ * the papers of the concepts `selectConceptExpansion` picks), ranked by `rankRelated`.
+ */
+export function findRelatedPapers(corpus: RelatedCorpus, search: RelatedSearch): RelatedPaperResult[] {
+  if (search.first <= 0) return [];
+  const textHits = corpus.text.search(search.query, TEXT_CANDIDATES, search.paperId);
+  const textScores = new Map(textHits.map((hit) => [hit.paperId, hit.score]));
+  const ids = new Set(textScores.keys());
+  for (const conceptId of selectConceptExpansion(search.concepts, search.conceptBudget)) {
+    for (const id of corpus.papersOf(conceptId)) if (id !== search.paperId) ids.add(id);
+  }
+  const candidates: RelatedCandidate[] = [...ids].map((id) => ({
+    paperId: id,
+    concepts: corpus.conceptsOf(id) ?? [],
+    textScore: textScores.get(id) ?? 0,
+  }));
+  return rankRelated({
+    totalPapers: corpus.totalPapers,
+    source: search.concepts,
+    candidates,
+    textMax: textHits[0]?.score ?? 0,
+    by: search.by,
+    minShared: search.minShared,
+    first: search.first,
+  });
+}
+
+export function explainMatches(corpus: RelatedCorpus, matches: readonly TextMatch[]): SharedTerm[][] {
+  return matches.map((match) => {
+    const tokens = corpus.tokensOf(match.paperId);
+    const present = new Set(tokens);
+    const documentFrequency = new Map(
+      match.query.filter(({ term }) => present.has(term)).map(({ term }) => [term, corpus.text.documentFrequency(term)] as const),
+    );
+    return explainSharedTerms({ ...match, tokens, totalPapers: corpus.totalPapers, documentFrequency });
+  });
+}
+
+/** A paper's tokens as the text index holds them. */
+export const paperTokens = (paper: { title: string; abstract: string }): string[] => [
+  ...searchTerms(paper.title),
+  ...searchTerms(paper.abstract),
+];

@@ -1,0 +1,196 @@
+import neo4j from 'neo4j-driver';
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { ConceptType } from '../../nlp/index.js';
+import { MAX_QUERY_TERMS, luceneTextQuery } from '../bm25.js';
+import {
+  HYBRID_CONCEPT_WEIGHT,
+  SHARED_TERM_MAX_PAPERS,
+  TEXT_CANDIDATES,
+  explainSharedTerms,
+  rankRelated,
+} from '../rank-related.js';
+import type { ConceptFrequency } from '../rank-related.js';
+import type { RelatedBy, RelatedPaperResult, SharedTerm, TextMatch } from '../types.js';
+
+const PAPER_COUNT = 'COUNT { (c)<-[:MENTIONS]-() }';
+
+/**
+ * Everything after the source: its text candidates from the full-text index (Lucene's BM25, the source's terms
+ * each boosted by its count), the papers of its rarest concepts within the budget (`selectConceptExpansion` in
+ * Cypher: the concepts sorted by paper count then id, kept while their counts add up to at most `$budget`),
+ * every candidate's concepts, and a first ranking by the same formulas as `rankRelated`, so that only the best
+ * `$keep` candidates per source come back; `rankRelated` then scores those exactly. Needs `n` (all papers),
+ * `id`, `src` (null for a text), `source` ([concept id, paper count] sorted by count then id) and `lucene`.
+ */
+const CANDIDATES_AND_RANKING = `
+  CALL (src, lucene) {
+    WITH src, lucene WHERE lucene <> ''
+    CALL db.index.fulltext.queryNodes('paper_search', lucene, {limit: $textLimit}) YIELD node, score
+    WITH node, score WHERE src IS NULL OR node <> src
+    WITH node, score ORDER BY score DESC, node.id LIMIT $textCandidates
+    RETURN collect({q: node, score: score}) AS textHits
+  }
+  WITH n, id, src, source, textHits,
+    [i IN range(0, size(source) - 1) WHERE reduce(s = 0, x IN source[..i + 1] | s + x[1]) <= $budget | source[i][0]] AS expand
+  CALL (src, expand) {
+    UNWIND expand AS conceptId
+    MATCH (c:Concept {id: conceptId})<-[:MENTIONS]-(q:Paper) USING INDEX SEEK c:Concept(id)
+    WHERE src IS NULL OR q <> src
+    RETURN collect(DISTINCT q) AS conceptHits
+  }
+  WITH n, id, source, textHits, conceptHits,
+    reduce(m = 0.0, h IN textHits | CASE WHEN h.score > m THEN h.score ELSE m END) AS textMax,
+    [x IN source | x[0]] AS sourceIds,
+    sqrt(reduce(s = 0.0, x IN source | s + log(1.0 + toFloat(n) / x[1]) ^ 2)) AS sourceNorm
+  CALL (n, textHits, conceptHits, textMax, sourceIds, sourceNorm) {
+    UNWIND textHits + [q IN conceptHits | {q: q, score: 0.0}] AS hit
+    WITH hit.q AS q, max(hit.score) AS textScore
+    CALL (q) {
+      MATCH (q)-[:MENTIONS]->(c:Concept) WHERE $types IS NULL OR c.type IN $types
+      RETURN collect([c.id, ${PAPER_COUNT}]) AS concepts
+    }
+    WITH q, textScore, concepts, [x IN concepts WHERE x[0] IN sourceIds] AS shared
+    WHERE size(shared) >= $minShared
+    WITH q, textScore, concepts,
+      CASE WHEN size(shared) = 0 THEN 0.0 ELSE
+        reduce(s = 0.0, x IN shared | s + log(1.0 + toFloat(n) / x[1]) ^ 2)
+        / (sourceNorm * sqrt(reduce(s = 0.0, x IN concepts | s + log(1.0 + toFloat(n) / x[1]) ^ 2)))
+      END AS conceptScore,
+      CASE WHEN textMax > 0 THEN textScore / textMax ELSE 0.0 END AS text
+    WITH q, textScore, concepts,
+      CASE $by WHEN 'CONCEPTS' THEN conceptScore WHEN 'TEXT' THEN text
+        ELSE $conceptWeight * sqrt(conceptScore) + (1 - $conceptWeight) * text END AS approximate
+    WHERE approximate > 0
+    WITH q, textScore, concepts ORDER BY approximate DESC, q.id LIMIT $keep
+    RETURN collect([q.id, textScore, concepts]) AS candidates
+  }
+  RETURN id, n, source, textMax, candidates`;
+
+/** One statement for a batch of stored papers: each source's concepts and query come from the graph. */
+export const RELATED_PAPERS_CYPHER = `
+  MATCH (everyPaper:Paper) WITH count(everyPaper) AS n
+  UNWIND $ids AS id
+  MATCH (src:Paper {id: id}) USING INDEX SEEK src:Paper(id)
+  CALL (src) {
+    MATCH (src)-[:MENTIONS]->(c:Concept) WHERE $types IS NULL OR c.type IN $types
+    WITH c.id AS conceptId, ${PAPER_COUNT} AS paperCount ORDER BY paperCount, conceptId
+    RETURN collect([conceptId, paperCount]) AS source
+  }
+  CALL (src) {
+    UNWIND split(src.searchText, ' ') AS term
+    WITH term, count(*) AS count WHERE term <> ''
+    WITH term, count ORDER BY count DESC, term LIMIT ${MAX_QUERY_TERMS}
+    WITH term, count ORDER BY term
+    RETURN reduce(q = '', clause IN collect('"' + term + '"^' + toString(count)) | q + ' ' + clause) AS lucene
+  }
+  WITH n, id, src, source, lucene
+  ${CANDIDATES_AND_RANKING}`;
+
+/** The same for a text not in the graph: its concept ids and Lucene query are parameters. */
+export const RELATED_TO_TEXT_CYPHER = `
+  MATCH (everyPaper:Paper) WITH count(everyPaper) AS n
+  CALL () {
+    UNWIND $conceptIds AS conceptId
+    OPTIONAL MATCH (c:Concept {id: conceptId})
+    WITH conceptId, CASE WHEN c IS NULL THEN 1 ELSE ${PAPER_COUNT} END AS paperCount ORDER BY paperCount, conceptId
+    RETURN collect([conceptId, paperCount]) AS source
+  }
+  WITH n, null AS id, null AS src, source, $lucene AS lucene
+  ${CANDIDATES_AND_RANKING}`;
+
+export interface RelatedQueryOptions {
+  first: number;
+  by: RelatedBy;
+  types: ConceptType[] | null;
+  minShared: number | undefined;
+  conceptBudget: number;
+}
+
+function toNumber(value: unknown): number {
+  return neo4j.isInt(value) ? value.toNumber() : (value as number);
+}
+
+const frequencies = (pairs: unknown): ConceptFrequency[] =>
+  (pairs as [string, unknown][]).map(([conceptId, count]) => ({ conceptId, paperCount: toNumber(count) }));
+
+/** The parameters both statements take. */
+export function relatedParameters(options: RelatedQueryOptions): Record<string, unknown> {
+  return {
+    types: options.types,
+    by: options.by,
+    minShared: neo4j.int(Math.max(options.by === 'CONCEPTS' ? 1 : 0, options.minShared ?? 0)),
+    budget: neo4j.int(options.conceptBudget),
+    textLimit: neo4j.int(TEXT_CANDIDATES + 1),
+    textCandidates: neo4j.int(TEXT_CANDIDATES),
+    conceptWeight: HYBRID_CONCEPT_WEIGHT,
+    // A margin over `first`, so rounding in the exact scores cannot pull in a candidate the first pass cut.
+    keep: neo4j.int(options.first + 20),
+  };
+}
+
+/** Runs a related-papers statement and ranks each row's candidates exactly, as rows arrive. */
+export async function runRelated(
+  tx: ManagedTransaction,
+  cypher: string,
+  params: Record<string, unknown>,
+  options: RelatedQueryOptions,
+): Promise<Map<string | null, RelatedPaperResult[]>> {
+  const related = new Map<string | null, RelatedPaperResult[]>();
+  for await (const record of tx.run(cypher, params)) {
+    related.set(
+      record.get('id') as string | null,
+      rankRelated({
+        totalPapers: toNumber(record.get('n')),
+        source: frequencies(record.get('source')),
+        candidates: (record.get('candidates') as [string, number, unknown][]).map(([paperId, textScore, concepts]) => ({
+          paperId,
+          textScore,
+          concepts: frequencies(concepts),
+        })),
+        textMax: record.get('textMax') as number,
+        by: options.by,
+        minShared: options.minShared,
+        first: options.first,
+      }),
+    );
+  }
+  return related;
+}
+
+/** The Lucene query of a text source (its terms are already counted). */
+export { luceneTextQuery };
+
+/**
+ * `explainSharedTerms` for each match: the papers' tokens, then the number of papers of each shared term, each
+ * counted through the full-text index up to one over `SHARED_TERM_MAX_PAPERS` (a term past that is left out).
+ */
+export async function explainOnNeo4j(tx: ManagedTransaction, matches: readonly TextMatch[]): Promise<SharedTerm[][]> {
+  const paperIds = [...new Set(matches.map((m) => m.paperId))];
+  const textRecords = await tx.run(
+    `UNWIND $ids AS id MATCH (p:Paper {id: id}) USING INDEX SEEK p:Paper(id) RETURN id, p.searchText AS text`,
+    { ids: paperIds },
+  );
+  const tokens = new Map(
+    textRecords.records.map((r) => [r.get('id') as string, ((r.get('text') as string | null) ?? '').split(' ').filter(Boolean)]),
+  );
+  const terms = new Set<string>();
+  for (const match of matches) {
+    const present = new Set(tokens.get(match.paperId) ?? []);
+    for (const { term } of match.query) if (present.has(term)) terms.add(term);
+  }
+  const countRecords = await tx.run(
+    `MATCH (everyPaper:Paper) WITH count(everyPaper) AS n
+     UNWIND $terms AS term
+     CALL (term) {
+       CALL db.index.fulltext.queryNodes('paper_search', '"' + term + '"', {limit: $cap}) YIELD node
+       RETURN count(node) AS papers
+     }
+     RETURN n, term, papers`,
+    { terms: [...terms], cap: neo4j.int(SHARED_TERM_MAX_PAPERS + 1) },
+  );
+  const documentFrequency = new Map(countRecords.records.map((r) => [r.get('term') as string, toNumber(r.get('papers'))]));
+  const totalPapers = toNumber(countRecords.records[0]?.get('n') ?? 0);
+  return matches.map((match) =>
+    explainSharedTerms({ ...match, tokens: tokens.get(match.paperId) ?? [], totalPapers, documentFrequency }),
+  );
+}
