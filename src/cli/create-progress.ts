@@ -81,18 +81,18 @@ export function createProgress(stderr: NodeJS.WritableStream, options: ProgressO
   const every = 1000 * (options.logEverySeconds ?? 10);
   let last = started;
   let latest: ProgressState | null = null;
-  let printed = false;
+  let printed: ProgressState | null = null;
   return {
     update(state) {
       latest = state;
       if (now() - last < every) return;
       last = now();
-      printed = true;
+      printed = state;
       stderr.write(`${line(state)}\n`);
     },
-    // A run short enough to print no line prints none at the end either.
+    // A run short enough to print no line prints none at the end either; the last state is printed once.
     stop() {
-      if (printed && latest !== null) stderr.write(`${line(latest)}\n`);
+      if (printed !== null && latest !== null && latest !== printed) stderr.write(`${line(latest)}\n`);
       latest = null;
     },
   };
