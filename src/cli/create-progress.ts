@@ -11,6 +11,8 @@ export interface ProgressState {
 
 export interface Progress {
   update(state: ProgressState): void;
+  /** Writes a message (ending in a newline) without breaking the bar. */
+  log(text: string): void;
   /** Ends the bar (or prints the last log line). */
   stop(): void;
 }
@@ -50,7 +52,8 @@ export function createProgress(stderr: NodeJS.WritableStream, options: ProgressO
     (state.detail === '' ? '' : `, ${state.detail}`);
 
   if ((stderr as NodeJS.WriteStream).isTTY) {
-    const bar = new cliProgress.SingleBar(
+    // A MultiBar of one bar, for its `log`: messages go above the bar instead of through it.
+    const bars = new cliProgress.MultiBar(
       {
         stream: stderr,
         format: `${options.label} {bar} {percent} | {papers} papers | {rate} papers/s | ETA {etaText} | {detail}`,
@@ -66,14 +69,17 @@ export function createProgress(stderr: NodeJS.WritableStream, options: ProgressO
       etaText: duration(eta(state.fraction)),
       detail: state.detail,
     });
-    bar.start(SCALE, 0, payload({ papers: 0, fraction: 0, detail: '' }));
+    const bar = bars.create(SCALE, 0, payload({ papers: 0, fraction: 0, detail: '' }));
     let stopped = false;
     return {
       update: (state) => {
         if (!stopped) bar.update(Math.round(SCALE * (state.fraction ?? 0)), payload(state));
       },
+      log: (text) => (stopped ? stderr.write(text) : bars.log(text)),
       stop: () => {
-        if (!stopped) bar.stop();
+        // A redraw first: `log` buffers messages until the next one, and stopping would drop them.
+        if (!stopped) (bars as unknown as { update(): void }).update();
+        if (!stopped) bars.stop();
         stopped = true;
       },
     };
@@ -83,6 +89,7 @@ export function createProgress(stderr: NodeJS.WritableStream, options: ProgressO
   let latest: ProgressState | null = null;
   let printed: ProgressState | null = null;
   return {
+    log: (text) => stderr.write(text),
     update(state) {
       latest = state;
       if (now() - last < every) return;

@@ -66,7 +66,7 @@ export async function runIngest(files: string[], options: IngestCommandOptions, 
       ...(options.workers === undefined ? {} : { workers: options.workers }),
       ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
       skipUnchanged: !options.force,
-      onError: (error) => io.stderr.write(`${formatRecordError(error)}\n`),
+      onError: (error) => progress.log(`${formatRecordError(error)}\n`),
       onProgress: (p) =>
         progress.update({
           papers: p.read,

@@ -28,7 +28,7 @@ export interface IngestStreamOptions {
   skipUnchanged?: boolean;
   /** Each bad record, as soon as it is read (bad pre-extracted concepts included). */
   onError?: (error: RecordError) => void;
-  /** After every batch read, extracted or written. */
+  /** Every 100 papers read, and after every batch extracted or written. */
   onProgress?: (progress: IngestProgress) => void;
 }
 
@@ -123,6 +123,7 @@ export async function ingestPaperStream(
       continue;
     }
     progress.read++;
+    if (progress.read % 100 === 0) report();
     batch.push(event.paper);
     if (batch.length >= batchSize) {
       const full = batch;

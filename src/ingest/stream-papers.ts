@@ -327,7 +327,7 @@ export async function* streamPapers(
   sources: readonly PaperSource[],
   options: StreamPapersOptions = {},
 ): AsyncGenerator<PaperStreamEvent> {
-  const seen = new Map<string, string>();
+  const seen = new SeenIds();
   const join = new S2Join();
   for (const input of sources) {
     const files = typeof input === 'string' ? (await listInputFiles([input])).files : [input];
@@ -349,15 +349,41 @@ export async function* streamPapersFromText(
 ): AsyncGenerator<PaperStreamEvent> {
   const join = new S2Join();
   const content = { content: false };
-  yield* validateRecords(parseLines(splitLines(text), source, options.format, join, content), source, options, new Map(), content);
+  yield* validateRecords(parseLines(splitLines(text), source, options.format, join, content), source, options, new SeenIds(), content);
   for (const error of join.unmatched()) yield { error };
 }
+
+/**
+ * Every paper id read, with where it was read, to report a repeat: the one thing a stream keeps per paper. The
+ * place is packed in a number (source index, line), so an entry costs about the id's own size plus ~40 bytes.
+ */
+class SeenIds {
+  private readonly ids = new Map<string, number>();
+  private readonly sources: string[] = [];
+  private readonly sourceIndex = new Map<string, number>();
+
+  /** Records the id; null when new, else where it was first read (`file:line`). */
+  add(id: string, source: string, line: number): string | null {
+    const first = this.ids.get(id);
+    if (first !== undefined) return `${this.sources[Math.floor(first / LINES)]!}:${first % LINES}`;
+    let index = this.sourceIndex.get(source);
+    if (index === undefined) {
+      index = this.sources.push(source) - 1;
+      this.sourceIndex.set(source, index);
+    }
+    this.ids.set(id, index * LINES + line);
+    return null;
+  }
+}
+
+/** Lines per source in a packed place: 2^32, so sources × LINES stays an exact integer below 2^53. */
+const LINES = 2 ** 32;
 
 async function* validateRecords(
   records: AsyncIterable<Located>,
   fileSource: string,
   options: ValidateOptions,
-  seen: Map<string, string>,
+  seen: SeenIds,
   content: { content: boolean },
 ): AsyncGenerator<PaperStreamEvent> {
   let count = 0;
@@ -373,13 +399,11 @@ async function* validateRecords(
       yield { error: { source, line, message: result.message } };
       continue;
     }
-    const where = `${source}:${line}`;
-    const first = seen.get(result.paper.id);
-    if (first !== undefined) {
+    const first = seen.add(result.paper.id, source, line);
+    if (first !== null) {
       yield { error: { source, line, message: `duplicate paper id "${result.paper.id}" (first at ${first})` } };
       continue;
     }
-    seen.set(result.paper.id, where);
     yield { paper: { paper: result.paper, source, line, ...(extraction === undefined ? {} : { extraction }) } };
   }
   if (count === 0) {
