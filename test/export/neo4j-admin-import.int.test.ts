@@ -25,7 +25,8 @@ describeAdmin('neo4j-admin database import of an exported CSV', () => {
   it('builds, in a fresh database, a graph that answers exactly as the one papergraph ingest built', async () => {
     // The original: the seed corpus (extracted) and the contract fixtures (with their concepts), ingested.
     await clearNeo4jDatabase();
-    const original = createNeo4jStore({ config: neo4jTestConfig, logger: createSilentLogger() });
+    // `answersOf` asks for every concept name at once: more reads than the server's default queue admits.
+    const original = createNeo4jStore({ config: neo4jTestConfig, logger: createSilentLogger(), maxQueuedReads: 100_000 });
     stores.push(original);
     await original.init();
     await ingestPaperStream(original, streamPapers(['seeds']), { workers: 1 });
@@ -43,7 +44,7 @@ describeAdmin('neo4j-admin database import of an exported CSV', () => {
     expect(imported.output).toMatch(/IMPORT DONE/);
     expect(imported.status).toBe(0);
     const config = await temporary.start();
-    const copy = createNeo4jStore({ config, logger: createSilentLogger() });
+    const copy = createNeo4jStore({ config, logger: createSilentLogger(), maxQueuedReads: 100_000 });
     stores.push(copy);
     await copy.init(); // papergraph's constraints and indexes, created on the imported data
 
