@@ -1,14 +1,14 @@
 /**
  * Trains the concept tagger (a linear-chain CRF, src/nlp/crf.ts) and writes src/nlp/data/tagger-model.json.
  *   npm run train -- --scirex ../shared/scirex/train.json --scierc ../shared/scierc/train.json --dev ../shared/scierc/dev.json
- * Options: --c2 0.1,0.3,1 (L2 strengths tried; the best on dev is kept), --iterations 150, --min-count 1,
- * --out <path>. Deterministic: no randomness anywhere, so the same data gives the same model.
+ * Options: --c2 1,2 (L2 strengths tried; the best on dev is kept), --iterations 200, --min-count 1,
+ * --prune 0.05 (features whose weights are all smaller are dropped from the file), --scheme bilou|bio, --out <path>. Deterministic: no randomness anywhere, so the same data gives the same model.
  * The datasets are read from the given paths only; the model stores feature hashes and weights, no text.
  */
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { expTransitions, forwardBackward } from '../src/nlp/crf.js';
-import { FeatureIndex, createCrfTagger, encodeModel } from '../src/nlp/crf-tagger.js';
+import { FeatureIndex, createCrfTagger, encodeModel, pruneModel } from '../src/nlp/crf-tagger.js';
 import type { CrfModel } from '../src/nlp/crf-tagger.js';
 import { asideTokens } from '../src/nlp/find-asides.js';
 import { tokenFeatures } from '../src/nlp/tagger-features.js';
@@ -249,8 +249,9 @@ function main(): void {
     process.exit(2);
   }
   const out = arg('--out') ?? new URL('../src/nlp/data/tagger-model.json', import.meta.url).pathname;
-  const c2s = (arg('--c2') ?? '0.3').split(',').map(Number);
-  const iterations = Number(arg('--iterations') ?? 150);
+  const c2s = (arg('--c2') ?? '1,2').split(',').map(Number);
+  const iterations = Number(arg('--iterations') ?? 200);
+  const prune = Number(arg('--prune') ?? 0.05);
   const minCount = Number(arg('--min-count') ?? 1);
   const t0 = performance.now();
   const trainFields = [...readDocs(scierc).flatMap((d) => prepareDoc(d, false)), ...(scirex ? readDocs(scirex).flatMap((d) => prepareDoc(d, true)) : [])];
@@ -259,7 +260,7 @@ function main(): void {
   let best: { c2: number; model: CrfModel; exact: number; relaxed: number } | undefined;
   for (const c2 of c2s) {
     const t1 = performance.now();
-    const model = train(trainFields, c2, iterations, minCount);
+    const model = pruneModel(train(trainFields, c2, iterations, minCount), prune);
     const s = score(model, devFields);
     console.log(`c2 ${c2}: dev tagger exact F1 ${s.exact.toFixed(3)} relaxed ${s.relaxed.toFixed(3)} (${((performance.now() - t1) / 1000).toFixed(0)} s)`);
     if (!best || s.exact > best.exact) best = { c2, model, ...s };
@@ -270,6 +271,7 @@ function main(): void {
     c2: best.c2,
     iterations,
     minCount,
+    prune,
     scheme: SCHEME,
     devExactF1: Number(best.exact.toFixed(3)),
     devRelaxedF1: Number(best.relaxed.toFixed(3)),

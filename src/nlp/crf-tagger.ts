@@ -40,36 +40,62 @@ export interface CrfModel extends CrfWeights {
  * every token, where a Map of 100k+ numbers costs more than the rest of the tagger.
  */
 export class FeatureIndex {
-  private readonly keys: Uint32Array;
-  private readonly values: Int32Array;
+  /** Slot s holds a hash at 2s and its feature number + 1 at 2s + 1 (0: empty), so one probe reads one cache line. */
+  private readonly slots: Uint32Array;
   private readonly mask: number;
   readonly size: number;
 
   /** `hashes[k]` is the hash of feature k; hashes are distinct. */
   constructor(readonly hashes: Uint32Array) {
     let cap = 1024;
-    while (cap < hashes.length * 2) cap *= 2;
-    this.keys = new Uint32Array(cap);
-    this.values = new Int32Array(cap).fill(-1);
+    while (cap < hashes.length * 1.6) cap *= 2;
+    this.slots = new Uint32Array(cap * 2);
     this.mask = cap - 1;
     this.size = hashes.length;
     hashes.forEach((h, k) => {
-      let slot = Math.imul(h, 0x9e3779b1) >>> 0 & this.mask;
-      while ((this.values[slot] as number) >= 0) slot = (slot + 1) & this.mask;
-      this.keys[slot] = h;
-      this.values[slot] = k;
+      let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & this.mask;
+      while ((this.slots[2 * slot + 1] as number) !== 0) slot = (slot + 1) & this.mask;
+      this.slots[2 * slot] = h;
+      this.slots[2 * slot + 1] = k + 1;
     });
   }
 
+  /** Feature number of hash `h`, or -1. */
   get(h: number): number {
-    let slot = Math.imul(h, 0x9e3779b1) >>> 0 & this.mask;
+    let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & this.mask;
     for (;;) {
-      const v = this.values[slot] as number;
-      if (v < 0) return -1;
-      if (this.keys[slot] === h) return v;
+      const v = this.slots[2 * slot + 1] as number;
+      if (v === 0) return -1;
+      if (this.slots[2 * slot] === h) return v - 1;
       slot = (slot + 1) & this.mask;
     }
   }
+}
+
+/**
+ * The model without features whose weights are all below `epsilon` in magnitude: they change no score that
+ * matters, and every feature kept costs a lookup per token and bytes in the file.
+ */
+export function pruneModel(m: CrfModel, epsilon: number): CrfModel {
+  const hashes: number[] = [];
+  const offsets: number[] = [0];
+  const labels: number[] = [];
+  const weights: number[] = [];
+  const all = m.featureIndex.hashes;
+  for (let k = 0; k < all.length; k++) {
+    const from = m.offsets[k] as number;
+    const to = m.offsets[k + 1] as number;
+    let keep = false;
+    for (let p = from; p < to; p++) if (Math.abs(m.pairWeights[p] as number) >= epsilon) keep = true;
+    if (!keep) continue;
+    hashes.push(all[k] as number);
+    for (let p = from; p < to; p++) {
+      labels.push(m.pairLabels[p] as number);
+      weights.push(m.pairWeights[p] as number);
+    }
+    offsets.push(labels.length);
+  }
+  return { ...m, featureIndex: new FeatureIndex(Uint32Array.from(hashes)), offsets: Uint32Array.from(offsets), pairLabels: Uint8Array.from(labels), pairWeights: Float64Array.from(weights) };
 }
 
 const toBase64 = (a: ArrayBufferView): string => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');

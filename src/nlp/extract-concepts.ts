@@ -741,7 +741,7 @@ export interface ExtractOptions {
  * What the graph stores: concepts the tagger is at least this sure of (span probability under the CRF, a generic
  * head weighing it down). Chosen on SciERC dev for the F1 of what the graph stores (`npm run eval -- --sweep`).
  */
-export const DEFAULT_MIN_CONFIDENCE = 0.3;
+export const DEFAULT_MIN_CONFIDENCE = 0.2;
 
 /** Typed concepts of one paper, with every mention, deterministic and sorted by id. */
 export function extractConcepts(input: ExtractInput, options: ExtractOptions = {}): Extraction {

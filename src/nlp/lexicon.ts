@@ -68,6 +68,8 @@ interface WrittenForms {
 /** Built with the index because `writtenAsLexicon` runs for every lexicon hit of the surface matcher. */
 const writtenForms = new Map<LexiconEntry, WrittenForms>();
 let maxWords = 1;
+/** Every proper prefix (in key parts) of every key, loose keys too: where a longer name may still begin. */
+const keyPrefixes = new Set<string>();
 
 /** "gpt-2" and "gpt2", "wikitext-2" and "wikitext2" name the same thing; a word and its number are one key here. */
 function looseKey(key: string): string {
@@ -91,6 +93,10 @@ function buildIndex(): Map<string, LexiconHit> {
       if (!looseIndex.has(loose)) looseIndex.set(loose, hit);
       if (!caseSensitiveSurface(surface)) caseFreeKeys.add(k);
       maxWords = Math.max(maxWords, k.split('-').length);
+      for (const key of [k, loose]) {
+        const parts = key.split('-');
+        for (let n = 1; n < parts.length; n++) keyPrefixes.add(parts.slice(0, n).join('-'));
+      }
     }
   }
   return m;
@@ -112,6 +118,12 @@ export function lookupLexicon(key: string): LexiconEntry | undefined {
 export function lookupLexiconHit(key: string): LexiconHit | undefined {
   index ??= buildIndex();
   return index.get(key) ?? looseIndex.get(looseKey(key));
+}
+
+/** Whether some lexicon key starts with these key parts (joined by "-") and goes on. */
+export function lexiconKeyPrefix(parts: string): boolean {
+  index ??= buildIndex();
+  return keyPrefixes.has(parts);
 }
 
 /** Longest lexicon name in key parts, bounding the window of the surface matcher. */

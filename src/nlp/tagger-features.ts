@@ -4,7 +4,7 @@ import type { Typed } from './classify-chunk.js';
 import { findAcronyms } from './find-acronyms.js';
 import { findChunks, headWord } from './find-candidates.js';
 import type { Chunk } from './find-candidates.js';
-import { lexiconMaxParts, lookupLexiconHit, writtenAsLexicon } from './lexicon.js';
+import { lexiconKeyPrefix, lexiconMaxParts, lookupLexiconHit, writtenAsLexicon } from './lexicon.js';
 import type { Sentence, Token } from './tokenize.js';
 import type { Field } from './types.js';
 import { headType } from './vocabulary.js';
@@ -125,14 +125,18 @@ export function lexiconTags(tokens: readonly Token[], parts: readonly (readonly 
       if (acc.length === 0) continue;
       const key = [...acc.slice(0, -1), singularize(acc[acc.length - 1] as string)].join('-');
       const hit = lookupLexiconHit(key);
-      if (!hit) continue;
-      const written = tokens
-        .slice(i, j + 1)
-        .map((t) => t.text)
-        .join(' ');
-      if (!writtenAsLexicon(written, hit) && !writtenAsLexicon(written.replace(/ /g, '-'), hit)) continue;
-      bestTo = j + 1;
-      bestType = hit.entry.type;
+      if (hit) {
+        const written = tokens
+          .slice(i, j + 1)
+          .map((t) => t.text)
+          .join(' ');
+        if (writtenAsLexicon(written, hit) || writtenAsLexicon(written.replace(/ /g, '-'), hit)) {
+          bestTo = j + 1;
+          bestType = hit.entry.type;
+        }
+      }
+      // No lexicon name goes on from here: stop widening the window.
+      if (!lexiconKeyPrefix(acc.join('-'))) break;
     }
     if (bestTo < 0) {
       i++;

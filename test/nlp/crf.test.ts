@@ -1,6 +1,7 @@
 import { forwardBackward, segmentProbability, viterbi } from '../../src/nlp/crf.js';
 import type { CrfWeights, Lattice } from '../../src/nlp/crf.js';
-import { spansOfPath } from '../../src/nlp/crf-tagger.js';
+import { FeatureIndex, spansOfPath } from '../../src/nlp/crf-tagger.js';
+import { minimizeLbfgs } from '../../scripts/lbfgs.js';
 
 /** A small CRF with fixed pseudo-random weights, and every label sequence scored by brute force. */
 function fixture(L: number, n: number, seed: number): { w: CrfWeights; lat: Lattice; all: Array<{ path: number[]; p: number }> } {
@@ -75,5 +76,41 @@ describe('spans of a BIO path', () => {
       { from: 6, to: 7, type: 'TASK' },
       { from: 7, to: 8, type: 'TASK' },
     ]);
+  });
+
+  it('reads BILOU: L closes a span, U is one token', () => {
+    const labels = ['O', 'B-METHOD', 'I-METHOD', 'L-METHOD', 'U-METHOD'];
+    expect(spansOfPath(labels, [1, 2, 3, 4, 4, 0, 1, 3])).toEqual([
+      { from: 0, to: 3, type: 'METHOD' },
+      { from: 3, to: 4, type: 'METHOD' },
+      { from: 4, to: 5, type: 'METHOD' },
+      { from: 6, to: 8, type: 'METHOD' },
+    ]);
+  });
+});
+
+describe('feature index', () => {
+  it('finds every stored hash and nothing else', () => {
+    const hashes = Uint32Array.from({ length: 5000 }, (_, k) => (Math.imul(k + 1, 2654435761) >>> 0));
+    const index = new FeatureIndex(hashes);
+    hashes.forEach((h, k) => expect(index.get(h)).toBe(k));
+    expect(index.get(12345)).toBe(-1);
+  });
+});
+
+describe('L-BFGS', () => {
+  it('finds the minimum of an ill-conditioned quadratic', () => {
+    const scale = [1, 10, 100, 1000];
+    const f = (x: Float64Array, g: Float64Array): number => {
+      let v = 0;
+      x.forEach((xi, i) => {
+        const d = xi - (i + 1);
+        v += 0.5 * scale[i]! * d * d;
+        g[i] = scale[i]! * d;
+      });
+      return v;
+    };
+    const x = minimizeLbfgs(f, new Float64Array(4), { maxIterations: 100, tolerance: 1e-12 });
+    [...x].forEach((xi, i) => expect(xi).toBeCloseTo(i + 1, 4));
   });
 });
