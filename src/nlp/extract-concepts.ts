@@ -31,6 +31,8 @@ interface Draft {
   mentions: Mention[];
   /** Mentions the tagger found, with their token spans; kept across re-matching. */
   tagged: Array<Mention & { from: number; to: number }>;
+  /** Typed by a strong rule ("our BizEval prompt set"): the tagger's other readings of the name join it. */
+  strong?: boolean;
 }
 
 interface FieldText {
@@ -123,7 +125,7 @@ class DraftSet {
     const id = conceptId(finalType, finalKey);
     const existingId = this.surfaces.get(key);
     const existing = existingId === undefined ? undefined : this.byId.get(existingId);
-    let d = existing && (!sameType || existing.type === finalType) ? existing : this.byId.get(id);
+    let d = existing && (!sameType || existing.type === finalType || existing.strong) ? existing : this.byId.get(id);
     if (!d) {
       d = { id, key: finalKey, type: finalType, name: finalName, aliases: [], role, confidence, mentions: [], tagged: [] };
       if (lex) d.lexicon = lex;
@@ -272,7 +274,12 @@ function nameSpan(ft: FieldText, from: number, to: number): [number, number] {
  */
 function carriesName(ft: FieldText, from: number, to: number, type: ConceptType): boolean {
   const tokens = ft.tok.tokens;
-  if (to - from < 2 || trailingHeadType(tokens, to - 2) !== type) return false;
+  if (to - from < 2) return false;
+  // "sparse mixture-of-experts layer": a known name of the same type and a generic head ("machine translation
+  // system" is a method, not the task machine translation).
+  const lastHead = singularize((tokens[to - 1] as Token).lower);
+  if (GENERIC_HEADS.has(lastHead) && !lookupLexicon(canonicalKey(tokensText(tokens, from, to))) && lookupLexicon(canonicalKey(tokensText(tokens, from, to - 1)))?.type === type) return true;
+  if (trailingHeadType(tokens, to - 2) !== type) return false;
   const before = tokens[to - 2] as Token;
   if (lookupLexicon(canonicalKey(tokensText(tokens, from, to)))) return false;
   if (lookupLexicon(canonicalKey(tokensText(tokens, from, to - 1)))) return true;
@@ -283,8 +290,9 @@ function carriesName(ft: FieldText, from: number, to: number, type: ConceptType)
 /** Typed mentions found by the tagger become concepts; the rules name, merge and give them a role. */
 function collectTagged(ft: FieldText, drafts: DraftSet): void {
   const tokens = ft.tok.tokens;
-  // The most confident reading claims a surface first.
-  const spans = [...ft.spans].sort((x, y) => y.confidence - x.confidence || x.from - y.from);
+  // Spans a strong rule types come first, then the most confident reading claims a surface.
+  const inRule = (sp: TaggedSpan) => (ft.chunks.some((c) => c.typed && FALLBACK_RULES.has(c.typed.rule) && c.chunk.from <= sp.from && c.chunk.to >= sp.to) ? 0 : 1);
+  const spans = [...ft.spans].sort((x, y) => inRule(x) - inRule(y) || y.confidence - x.confidence || x.from - y.from);
   const taken = new Array<boolean>(tokens.length).fill(false);
   for (const tagged of spans.flatMap((sp) => splitCoordinatedNames(ft, adjustSpan(ft, sp)))) {
     let span = tagged;
@@ -328,6 +336,7 @@ function collectTagged(ft: FieldText, drafts: DraftSet): void {
     const hit = lookupLexiconHit(canonicalKey(name));
     const ambiguous = hit !== undefined && !trustedAlone(hit.surface) && !weakAlone(hit.surface) && !drafts.surfaces.has(canonicalKey(name));
     const d = defDraft ?? drafts.add(name, span.type, confidence, role, evidence, true, ambiguous);
+    if (rule) d.strong = true;
     if (defDraft) drafts.raise(defDraft, span.confidence, role, evidence);
     taken.fill(true, span.from, span.to);
     d.tagged.push({ field: ft.field, start, end, text: ft.source.slice(start, end), from: span.from, to: span.to });
@@ -372,7 +381,7 @@ function splitCoordinatedNames(ft: FieldText, span: TaggedSpan): TaggedSpan[] {
     const after = tokens[k + 1] as Token;
     // "Mamba and RWKV", and two known names joined by a word misread into one phrase ("RWKV rival Transformers").
     const names = (t.lower === 'and' || t.lower === 'or') && before.nameLike && after.nameLike;
-    const known = ft.lexicon[k] === '' && ft.lexicon[k - 1] !== '' && ft.lexicon[k + 1]?.startsWith('B-') && t.pos !== 'NOUN' && t.pos !== 'PROPN' && t.lower !== 'of';
+    const known = ft.lexicon[k] === '' && ft.lexicon[k - 1] !== '' && ft.lexicon[k + 1]?.startsWith('B-') && ((t.pos !== 'NOUN' && t.pos !== 'PROPN') || t.lower === 'of');
     if (names || known) {
       out.push({ ...span, from, to: k });
       from = k + 1;
@@ -394,6 +403,8 @@ function beforeVerb(ft: FieldText, from: number, to: number): number {
   for (let k = from + 1; k < to; k++) {
     const t = tokens[k] as Token;
     if (NAME_ENDING_PREPOSITIONS.has(t.lower)) return k;
+    // "KV cache of long-context LLMs", "mechanistic interpretability of small models": a known name before "of".
+    if (t.lower === 'of' && lookupLexicon(canonicalKey(tokensText(tokens, from, k)))) return k;
     // A last word read as a verb is mostly a plural head ("attention sinks").
     if (t.pos !== 'VERB' || t.nameLike || k === to - 1) continue;
     const head = headWord(t);
@@ -423,13 +434,17 @@ function knownAfterDescription(ft: FieldText, from: number, to: number): number 
 /** Rules strong enough to add a concept where the tagger found none ("the Colored Objects task", "our BizEval prompt set"). */
 const FALLBACK_RULES = new Set(['x-task', 'data-carrier', 'name-carrier']);
 
+/** Rules that type a phrase by its written shape; strong only where the paper says it proposes the name. */
+const NAME_RULES = new Set(['title-case-name', 'name-shape']);
+
 /** Concepts the strong rules find in phrases the tagger left alone. */
 function collectRuleFallback(ft: FieldText, drafts: DraftSet): void {
   const tokens = ft.tok.tokens;
   const covered = taggedTokens(ft, drafts);
   for (const entry of ft.chunks) {
     const { chunk } = entry;
-    const typed = entry.typed && FALLBACK_RULES.has(entry.typed.rule) ? entry.typed : namedByCue(tokens, chunk);
+    const cued = entry.typed && (NAME_RULES.has(entry.typed.rule) || capitalizedWords(tokens, chunk.from, chunk.to)) && proposalCue(tokens, chunk.from, chunk.to, sentenceOf(ft, chunk.from));
+    const typed = entry.typed && (FALLBACK_RULES.has(entry.typed.rule) || cued) ? entry.typed : namedByCue(tokens, chunk);
     if (!typed || covered.slice(chunk.from, chunk.to).some(Boolean)) continue;
     const nameFrom = typed.nameFrom ?? typed.from;
     const nameTo = typed.nameTo ?? typed.to;
@@ -455,7 +470,7 @@ function vacuousName(tokens: readonly Token[], from: number, to: number): boolea
 /** Weight of a name whose head is a generic word ("retrieval-based approach", "training speed"). */
 const GENERIC_NAME_WEIGHT = 0.5;
 /** Weight of a generic-sounding lexicon name on its own ("reasoning", "attention heads"). */
-const WEAK_NAME_WEIGHT = 0.3;
+const WEAK_NAME_WEIGHT = 0.15;
 
 /**
  * How much a tagged phrase names a concept rather than describes one: SciERC annotates "a retrieval-based
