@@ -3,8 +3,8 @@ import type {
   ConceptCount,
   GraphStore,
   Page,
-  PageRequest,
   PaperConceptLink,
+  PaperPageRequest,
   RelatedConceptsOptions,
   RelatedOptions,
   RelatedPaperResult,
@@ -22,6 +22,8 @@ import type {
  */
 export interface LoaderFamily<A extends object, V> {
   load(id: string, args: A): Promise<V>;
+  /** Caches an answer read another way (e.g. with its parent), so `load` with the same arguments reuses it. */
+  prime(id: string, args: A, value: V): void;
   clearAll(): void;
 }
 
@@ -33,7 +35,7 @@ export interface Loaders {
   paperConcepts: DataLoader<string, PaperConceptLink[]>;
   relatedPapers: LoaderFamily<RelatedOptions, RelatedPaperResult[]>;
   relatedConcepts: LoaderFamily<RelatedConceptsOptions, ConceptCount[]>;
-  conceptPapers: LoaderFamily<PageRequest, Page<StoredPaper>>;
+  conceptPapers: LoaderFamily<PaperPageRequest, Page<StoredPaper>>;
   conceptTimeline: LoaderFamily<{ granularity: TimeGranularity }, TimeBucket[]>;
   narrowerConcepts: DataLoader<string, StoredConcept[]>;
   /** `RelatedPaper.sharedTerms`: every explanation asked for in a request, in one store call. */
@@ -45,15 +47,19 @@ export function loaderFamily<A extends object, V>(
   options: DataLoader.Options<string, V> = {},
 ): LoaderFamily<A, V> {
   const loaders = new Map<string, DataLoader<string, V>>();
+  const loaderFor = (args: A) => {
+    const key = JSON.stringify(args);
+    let loader = loaders.get(key);
+    if (loader === undefined) {
+      loader = new DataLoader((ids) => batch(ids, args), options);
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
   return {
-    load(id, args) {
-      const key = JSON.stringify(args);
-      let loader = loaders.get(key);
-      if (loader === undefined) {
-        loader = new DataLoader((ids) => batch(ids, args), options);
-        loaders.set(key, loader);
-      }
-      return loader.load(id);
+    load: (id, args) => loaderFor(args).load(id),
+    prime(id, args, value) {
+      loaderFor(args).prime(id, value);
     },
     clearAll: () => loaders.clear(),
   };

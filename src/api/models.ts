@@ -1,5 +1,6 @@
 import type {
   ConceptCount,
+  PageKey,
   Cooccurrence,
   CooccurrenceCell,
   GraphStats,
@@ -36,12 +37,15 @@ export interface ConnectionModel<T> {
   totalCount: number;
   /** Absolute position of `items[0]` in the full ordered list. */
   offset: number;
+  /** Each item's key in the list's order (keyset cursors), when the store gave them. */
+  keys?: PageKey[];
 }
 
 export interface EdgeModel<T> {
   node: T;
   /** Absolute position of `node` in the full ordered list. */
   position: number;
+  key?: PageKey;
 }
 
 export type PaperConnectionModel = ConnectionModel<StoredPaper>;

@@ -1,5 +1,6 @@
 import { PapergraphError } from '../errors/index.js';
-import { decodeCursor } from './offset-cursor.js';
+import type { PageKey } from '../graph/index.js';
+import { decodeCursor } from './page-cursor.js';
 
 /** Largest page any list field returns; larger requests are refused rather than silently cut. */
 export const MAX_PAGE_SIZE = 100;
@@ -14,7 +15,19 @@ export function checkFirst(first: number, argument = 'first'): number {
   return first;
 }
 
-/** Turns Relay `first`/`after` into the store's offset page. */
-export function pageArguments(first: number, after: string | null | undefined): { first: number; offset: number } {
-  return { first: checkFirst(first), offset: after == null ? 0 : decodeCursor(after) + 1 };
+/**
+ * Turns Relay `first`/`after` into the store's page: the offset of the item after the cursor, and its key
+ * when the cursor has one (the store then pages by key and the offset only numbers the edges).
+ */
+export function pageArguments(
+  first: number,
+  after: string | null | undefined,
+): { first: number; offset: number; after?: PageKey } {
+  if (after == null) return { first: checkFirst(first), offset: 0 };
+  const cursor = decodeCursor(after);
+  return {
+    first: checkFirst(first),
+    offset: cursor.position + 1,
+    ...(cursor.key === undefined ? {} : { after: cursor.key }),
+  };
 }

@@ -1,10 +1,13 @@
 import { PapergraphError } from '../errors/index.js';
 import { isExtractionRefusedError } from '../nlp/index.js';
 import type { ConceptType } from '../nlp/index.js';
+import { getArgumentValues } from 'graphql';
+import type { FieldNode, FragmentDefinitionNode, GraphQLObjectType, GraphQLResolveInfo } from 'graphql';
 import type {
   ListPapersOptions,
   Page,
   PaperFilter,
+  PaperPageRequest,
   QueryTerm,
   RelatedBy,
   RelatedOptions,
@@ -18,28 +21,55 @@ import type { ApiContext } from './api-context.js';
 import { clearLoaders } from './create-loaders.js';
 import type { Resolvers } from './generated/resolvers-types.js';
 import type { ConnectionModel, EdgeModel, RelatedPaperModel } from './models.js';
-import { encodeCursor } from './offset-cursor.js';
+import { encodeCursor } from './page-cursor.js';
 import { checkFirst, pageArguments } from './page-arguments.js';
+import { paperFieldsOfConnection, selectedFields } from './selected-paper-fields.js';
 
 /** Most papers one `ingestPapers` call accepts: one atomic store write must stay bounded. */
 export const MAX_INGEST_BATCH = 1000;
 
 function connection<T>(page: Page<T>, offset: number): ConnectionModel<T> {
-  return { items: page.items, totalCount: page.totalCount, offset };
+  return { items: page.items, totalCount: page.totalCount, offset, ...(page.keys === undefined ? {} : { keys: page.keys }) };
 }
 
 function edges<T>(model: ConnectionModel<T>): EdgeModel<T>[] {
-  return model.items.map((node, index) => ({ node, position: model.offset + index }));
+  return model.items.map((node, index) => {
+    const key = model.keys?.[index];
+    return { node, position: model.offset + index, ...(key === undefined ? {} : { key }) };
+  });
 }
+
+const cursorAt = <T>(model: ConnectionModel<T>, index: number) => encodeCursor(model.offset + index, model.keys?.[index]);
 
 function pageInfo<T>(model: ConnectionModel<T>) {
   const count = model.items.length;
   return {
     hasNextPage: model.offset + count < model.totalCount,
     hasPreviousPage: model.offset > 0,
-    startCursor: count === 0 ? null : encodeCursor(model.offset),
-    endCursor: count === 0 ? null : encodeCursor(model.offset + count - 1),
+    startCursor: count === 0 ? null : cursorAt(model, 0),
+    endCursor: count === 0 ? null : cursorAt(model, count - 1),
   };
+}
+
+/**
+ * The store request for `Concept.papers` with these arguments and this selection: built in one place so the
+ * one-trip read of `conceptByName` primes the same loader key that `Concept.papers` then asks for.
+ */
+function conceptPapersRequest(
+  args: { first: number; after?: string | null },
+  selection: readonly FieldNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+): PaperPageRequest {
+  const fields = paperFieldsOfConnection(selection, fragments);
+  return { ...pageArguments(args.first, args.after), ...(fields === undefined ? {} : { fields }) };
+}
+
+/** The first `papers(…)` selection under a `Concept` field, with its argument values; null when none. */
+function conceptPapersSelection(info: GraphQLResolveInfo): { args: { first: number; after?: string | null }; node: FieldNode } | null {
+  const node = selectedFields(info.fieldNodes, info.fragments).get('papers')?.[0];
+  const definition = (info.schema.getType('Concept') as GraphQLObjectType).getFields().papers;
+  if (node === undefined || definition === undefined) return null;
+  return { args: getArgumentValues(definition, node, info.variableValues) as { first: number; after?: string | null }, node };
 }
 
 /** Links and results name their concepts and papers by id; the loader batches those lookups per request. */
@@ -130,24 +160,32 @@ export const resolvers: Resolvers = {
   Query: {
     paper: (_parent, { id }, context) => context.loaders.paper.load(id),
 
-    papers: async (_parent, args, context) => {
+    papers: async (_parent, args, context, info) => {
       const page = pageArguments(args.first, args.after);
       const filter: PaperFilter = {};
       if (args.query != null) filter.query = args.query;
       if (args.allConcepts != null) filter.allConcepts = args.allConcepts;
       if (args.anyConcepts != null) filter.anyConcepts = args.anyConcepts;
       if (args.conceptTypes != null) filter.conceptTypes = args.conceptTypes;
-      const options: ListPapersOptions = { ...page, filter, sort: args.sort ?? 'TITLE' };
+      const fields = paperFieldsOfConnection(info.fieldNodes, info.fragments);
+      const options: ListPapersOptions = { ...page, filter, sort: args.sort ?? 'TITLE', ...(fields === undefined ? {} : { fields }) };
       const result = await context.store.listPapers(options);
-      primePapers(context, result.items);
+      // Only whole papers may answer later lookups by id.
+      if (fields === undefined) primePapers(context, result.items);
       return connection(result, page.offset);
     },
 
     concept: (_parent, { id }, context) => context.loaders.concept.load(id),
 
-    conceptByName: async (_parent, { name }, context) => {
-      const concept = await context.store.findConceptByName(name);
-      if (concept !== null) primeConcepts(context, [concept]);
+    conceptByName: async (_parent, { name }, context, info) => {
+      // A concept page asks for the concept and its first papers: both in one store call when it does.
+      const selection = conceptPapersSelection(info);
+      const request = selection === null ? undefined : conceptPapersRequest(selection.args, [selection.node], info.fragments);
+      const found = await context.store.findConceptByName(name, request === undefined ? {} : { papers: request });
+      if (found === null) return null;
+      const { papers, ...concept } = found;
+      if (request !== undefined && papers !== undefined) context.loaders.conceptPapers.prime(concept.id, request, papers);
+      primeConcepts(context, [concept]);
       return concept;
     },
 
@@ -257,11 +295,11 @@ export const resolvers: Resolvers = {
   },
 
   Concept: {
-    papers: async (parent, args, context) => {
-      const page = pageArguments(args.first, args.after);
-      const result = await context.loaders.conceptPapers.load(parent.id, page);
-      primePapers(context, result.items);
-      return connection(result, page.offset);
+    papers: async (parent, args, context, info) => {
+      const request = conceptPapersRequest(args, info.fieldNodes, info.fragments);
+      const result = await context.loaders.conceptPapers.load(parent.id, request);
+      if (request.fields === undefined) primePapers(context, result.items);
+      return connection(result, request.offset ?? 0);
     },
     related: (parent, args, context) =>
       context.loaders.relatedConcepts.load(parent.id, {
@@ -331,11 +369,11 @@ export const resolvers: Resolvers = {
   },
 
   PaperEdge: {
-    cursor: (parent) => encodeCursor(parent.position),
+    cursor: (parent) => encodeCursor(parent.position, parent.key),
   },
 
   ConceptEdge: {
-    cursor: (parent) => encodeCursor(parent.position),
+    cursor: (parent) => encodeCursor(parent.position, parent.key),
   },
 
   ExtractedConcept: {

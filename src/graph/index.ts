@@ -1,6 +1,6 @@
 export type { GraphStore } from './graph-store.js';
 export type * from './types.js';
-export { PAPER_SORTS, RELATED_BY, TIME_GRANULARITIES } from './types.js';
+export { PAPER_FIELDS, PAPER_SORTS, RELATED_BY, TIME_GRANULARITIES } from './types.js';
 export { ingestPapers } from './ingest-papers.js';
 export type { IngestPapersOptions } from './ingest-papers.js';
 export { createGraphStore } from './create-graph-store.js';

@@ -1,5 +1,6 @@
 import { MAX_RELATED_PAPERS_BATCH, loaderFamily } from '../../src/api/create-loaders.js';
 import { createGraphQLExecutor } from '../../src/api/index.js';
+import type { GraphStore } from '../../src/graph/index.js';
 import { countingStore, createGeneratedStore, createSeededStore } from './fixtures.js';
 
 describe('DataLoader batching', () => {
@@ -122,5 +123,53 @@ describe('DataLoader batching', () => {
     await executor.execute({ query: `{ paper(id: "bert") { title } }` });
     await executor.stop();
     expect(counting.calls.get('getPapers')).toBe(2);
+  });
+
+  /** A store that records the arguments of each call. */
+  function recordingStore(store: GraphStore): { store: GraphStore; args: Map<string, unknown[][]> } {
+    const args = new Map<string, unknown[][]>();
+    const proxy = new Proxy(store, {
+      get(target, property, receiver) {
+        const value = Reflect.get(target, property, receiver) as unknown;
+        if (typeof value !== 'function') return value;
+        return (...callArgs: unknown[]) => {
+          args.set(String(property), [...(args.get(String(property)) ?? []), callArgs]);
+          return (value as (...a: unknown[]) => unknown).apply(target, callArgs);
+        };
+      },
+    });
+    return { store: proxy, args };
+  }
+
+  it('reads only the paper properties a page selects, and still answers whole papers asked by id', async () => {
+    const recording = recordingStore(await createSeededStore());
+    const executor = createGraphQLExecutor({ store: recording.store });
+    const page = await executor.execute({
+      query: `{ papers(first: 3) { nodes { id title concepts { role } } }
+                paper(id: "bert") { abstract } }`,
+    });
+    const whole = await executor.execute({ query: `{ papers(first: 3) { nodes { ...all } } } fragment all on Paper { id title abstract url published authors codeLinks }` });
+    await executor.stop();
+    expect(page.errors).toBeUndefined();
+    expect(recording.args.get('listPapers')?.[0]?.[0]).toMatchObject({ fields: ['title'] });
+    expect(recording.args.get('listPapers')?.[1]?.[0]).not.toHaveProperty('fields');
+    expect((page.data as any).paper.abstract.length).toBeGreaterThan(20);
+    expect((whole.data as any).papers.nodes.every((p: any) => p.abstract.length > 0)).toBe(true);
+  });
+
+  it('reads conceptByName with its first papers in one store call', async () => {
+    const counting = countingStore(await createSeededStore());
+    const executor = createGraphQLExecutor({ store: counting.store });
+    const query = `query($name: String!, $first: Int) { conceptByName(name: $name) { id paperCount
+      papers(first: $first) { totalCount nodes { id title } pageInfo { endCursor } } } }`;
+    const result = await executor.execute({ query, variables: { name: 'BERT', first: 2 } });
+    expect(result.errors).toBeUndefined();
+    expect(Object.fromEntries(counting.calls)).toEqual({ findConceptByName: 1 });
+    const concept = (result.data as any).conceptByName;
+    expect(concept.papers.nodes).toHaveLength(Math.min(2, concept.paperCount));
+    counting.reset();
+    const separate = await executor.execute({ query: `{ concept(id: "${concept.id}") { papers(first: 2) { totalCount nodes { id title } pageInfo { endCursor } } } }` });
+    await executor.stop();
+    expect((separate.data as any).concept.papers).toEqual(concept.papers);
   });
 });
