@@ -911,6 +911,23 @@ export function describeStoreContract(name: string, make: MakeStore): void {
         });
       });
 
+      it('cooccurrence asked again after a write or a delete answers the new graph', async () => {
+        const s = await withCorpus();
+        const ask = () => s.cooccurrence({ rowType: 'METHOD', columnType: 'DATASET', first: 3 });
+        const before = await ask();
+        expect(await ask()).toEqual(before);
+        await s.upsertPapers([
+          makePaper({ id: 'extra', title: 'BERT on ImageNet', abstract: 'BERT on ImageNet.' }, [
+            { id: 'method:bert', name: 'BERT', type: 'METHOD' },
+            { id: 'dataset:imagenet', name: 'ImageNet', type: 'DATASET' },
+          ]),
+        ]);
+        const after = await ask();
+        expect(after.cells).toContainEqual({ row: 'method:bert', column: 'dataset:imagenet', count: 1 });
+        await s.deletePaper('extra');
+        expect(await ask()).toEqual(before);
+      });
+
       it('cooccurrence of a type with itself counts a concept with itself as its paper count', async () => {
         const s = await withCorpus();
         const matrix = await s.cooccurrence({ rowType: 'METRIC', columnType: 'METRIC', first: 2 });

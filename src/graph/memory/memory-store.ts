@@ -434,6 +434,26 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
       .sort((a, b) => compareStrings(a.period, b.period));
   }
 
+  function cooccurrence(rowType: ConceptType | undefined, columnType: ConceptType | undefined, first: number): Cooccurrence {
+    const rowConcepts = rankConcepts(rowType).slice(0, first);
+    const columnConcepts = rankConcepts(columnType).slice(0, first);
+    const columnIndex = new Map(columnConcepts.map((c, i) => [c.slot, i]));
+    const cells: Cooccurrence['cells'] = [];
+    for (const row of rowConcepts) {
+      const counts = new Array<number>(columnConcepts.length).fill(0);
+      for (const paper of row.papers) {
+        for (const concept of conceptSlotsOf(paperAt(paper))) {
+          const i = columnIndex.get(concept);
+          if (i !== undefined) counts[i] = (counts[i] as number) + 1;
+        }
+      }
+      counts.forEach((count, i) => {
+        if (count > 0) cells.push({ row: row.id, column: (columnConcepts[i] as ConceptRow).id, count });
+      });
+    }
+    return { rows: rowConcepts.map((c) => c.id), columns: columnConcepts.map((c) => c.id), cells };
+  }
+
   return {
     kind: 'memory',
 
@@ -618,23 +638,11 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
 
     async cooccurrence(options): Promise<Cooccurrence> {
       const first = checkCount('first', options.first);
-      const rowConcepts = rankConcepts(checkType(options.rowType)).slice(0, first);
-      const columnConcepts = rankConcepts(checkType(options.columnType)).slice(0, first);
-      const columnIndex = new Map(columnConcepts.map((c, i) => [c.slot, i]));
-      const cells: Cooccurrence['cells'] = [];
-      for (const row of rowConcepts) {
-        const counts = new Array<number>(columnConcepts.length).fill(0);
-        for (const paper of row.papers) {
-          for (const concept of conceptSlotsOf(paperAt(paper))) {
-            const i = columnIndex.get(concept);
-            if (i !== undefined) counts[i] = (counts[i] as number) + 1;
-          }
-        }
-        counts.forEach((count, i) => {
-          if (count > 0) cells.push({ row: row.id, column: (columnConcepts[i] as ConceptRow).id, count });
-        });
-      }
-      return { rows: rowConcepts.map((c) => c.id), columns: columnConcepts.map((c) => c.id), cells };
+      const rowType = checkType(options.rowType);
+      const columnType = checkType(options.columnType);
+      // Kept until the next write, like the sorted orders.
+      const [matrix] = cached(`cooccurrence:${rowType}:${columnType}:${first}`, () => [cooccurrence(rowType, columnType, first)]);
+      return structuredClone(matrix as Cooccurrence);
     },
 
     async conceptTimeline(conceptIds, granularity) {

@@ -139,11 +139,40 @@ function afterPaper(sort: PaperSort, after: PaperKey): string {
 }
 
 /** A concept's papers by title then id, one page (needs `c` bound; parameters from `conceptPapersParams`). */
-function conceptPapersQuery(fields: readonly PaperField[] | undefined): string {
-  return `CALL (c) {
-    MATCH (c)<-[:MENTIONS]-(p:Paper)
-    WHERE $k0 IS NULL OR p.title > $k0 OR (p.title = $k0 AND p.id > $k1)
-    WITH p ORDER BY p.title, p.id SKIP $skip LIMIT $limit
+/**
+ * Walk the title index rather than read a concept's papers when `paperCount² > WALK_FACTOR · page end · N`:
+ * reading them all and sorting costs the concept's degree, the walk about `page end · N / paperCount` index
+ * entries, each with a link check of a few relationships. At 100k papers the top concept's first page went from
+ * 245 ms to TODO (bench:scale).
+ */
+const WALK_FACTOR = 8;
+
+/**
+ * A concept's papers by title then id, one page (needs `c` bound; parameters from `conceptPapersParams`). Either
+ * branch runs, by the guard: the other gets no row. The walk sits in COLLECT so its guard applies before the
+ * index scan (as a plain MATCH, Neo4j 5.26 scanned first).
+ */
+function conceptPapersQuery(fields: readonly PaperField[] | undefined, keyed: boolean): string {
+  const after = '(p.title > $k0 OR (p.title = $k0 AND p.id > $k1))';
+  const walk = `c.paperCount * c.paperCount > ${WALK_FACTOR} * ($skip + $limit) * total`;
+  return `CALL () { MATCH (n:Paper) RETURN count(n) AS total }
+  CALL (c, total) {
+    CALL (c, total) {
+      WITH * WHERE ${walk}
+      RETURN COLLECT {
+        MATCH (p:Paper) WHERE ${keyed ? `p.title >= $k0 AND ${after}` : 'p.title IS NOT NULL'} AND EXISTS { (p)-[:MENTIONS]->(c) }
+        WITH p ORDER BY p.title, p.id SKIP $skip LIMIT $limit
+        RETURN p
+      } AS page
+      UNION ALL
+      WITH * WHERE NOT (${walk})
+      RETURN COLLECT {
+        MATCH (c)<-[:MENTIONS]-(p:Paper)${keyed ? ` WHERE ${after}` : ''}
+        WITH p ORDER BY p.title, p.id SKIP $skip LIMIT $limit
+        RETURN p
+      } AS page
+    }
+    UNWIND page AS p
     RETURN collect(${paperMap(fields)}) AS items, collect([p.title, p.id]) AS keys
   }`;
 }
@@ -277,17 +306,25 @@ async function refreshPaperCounts(tx: ManagedTransaction, conceptIds: readonly s
 }
 
 /**
- * Adds to the graph's mention counter. Last in a write transaction, as every writer locks this one node; the
- * read-and-add in one SET is what keeps concurrent writers from losing each other's updates.
+ * Adds to the graph's mention counter and counts the write (what tells readers their cached answers are
+ * stale; `epoch` tells a graph emptied and rebuilt from the one a reader cached). Last in a write
+ * transaction, as every writer locks this one node; the read-and-add in one SET is what keeps concurrent
+ * writers from losing each other's updates.
  */
 async function addMentions(tx: ManagedTransaction, delta: number): Promise<void> {
   await tx.run(
     `MERGE (s:GraphStats {id: 'graph'})
-     ON CREATE SET s.mentions = 0, s.version = $version
-     SET s.mentions = s.mentions + $delta`,
+     ON CREATE SET s.mentions = 0, s.writes = 0, s.epoch = randomUUID(), s.version = $version
+     SET s.mentions = s.mentions + $delta, s.writes = coalesce(s.writes, 0) + 1`,
     { delta: neo4j.int(delta), version: neo4j.int(MODEL_VERSION) },
   );
 }
+
+/** Identifies the graph's state for caches: changes with every write. */
+const GRAPH_VERSION = "OPTIONAL MATCH (s:GraphStats {id: 'graph'}) RETURN s.epoch + ':' + toString(s.writes) AS version";
+
+/** Most `cooccurrence` answers kept between writes. */
+const MAX_CACHED_MATRICES = 64;
 
 /**
  * Brings a graph written before `MODEL_VERSION` up to it: concept paper counts and type labels, paper
@@ -307,7 +344,7 @@ const MIGRATION = [
    } IN TRANSACTIONS OF 2000 ROWS`,
   `OPTIONAL MATCH (p:Paper) WITH coalesce(sum(p.mentionCount), 0) AS mentions
    MERGE (s:GraphStats {id: 'graph'})
-   SET s.mentions = mentions, s.version = $version`,
+   SET s.mentions = mentions, s.version = $version, s.writes = coalesce(s.writes, 0) + 1, s.epoch = coalesce(s.epoch, randomUUID())`,
 ];
 
 /**
@@ -335,6 +372,13 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
   const conceptBudget = options.conceptBudget ?? DEFAULT_CONCEPT_BUDGET;
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1_000));
   const { read, write, ...sessions } = createNeo4jSessions(config, logger, options);
+  /**
+   * `cooccurrence` answers by arguments, valid while the graph's version is `matricesVersion`: a matrix is a
+   * join over its hubs' papers (~300k links at 100k papers), dashboards ask for the same few, and any write
+   * (by any process) moves the version.
+   */
+  const matrices = new Map<string, Cooccurrence>();
+  let matricesVersion: string | null = null;
 
   /**
    * One read transaction for a batch of ids (a loader's batch): `work` gets the distinct ids and answers
@@ -702,7 +746,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
           tx,
           `MATCH (:ConceptKey {key: $key})-[:NAMES]->(c:Concept)
            WITH c ORDER BY c.paperCount DESC, c.id LIMIT 1
-           ${request === null ? '' : conceptPapersQuery(page?.fields)}
+           ${request === null ? '' : conceptPapersQuery(page?.fields, after !== undefined)}
            RETURN ${CONCEPT} AS item${request === null ? '' : ', items, keys'}`,
           { key, ...conceptPapersParams(request, after) },
         );
@@ -791,7 +835,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
         conceptIds,
         `UNWIND $ids AS id
          MATCH (c:Concept {id: id}) USING INDEX SEEK c:Concept(id)
-         ${conceptPapersQuery(page.fields)}
+         ${conceptPapersQuery(page.fields, after !== undefined)}
          RETURN id, c.paperCount AS total, items, keys`,
         conceptPapersParams(request, after),
         (r) => [r.get('id') as string, conceptPapersPage(r, toNumber(r.get('total')))],
@@ -915,7 +959,16 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       const first = checkCount('first', options.first);
       const rowType = checkType(options.rowType) as ConceptType;
       const columnType = checkType(options.columnType) as ConceptType;
+      const key = JSON.stringify([rowType, columnType, first]);
       return read(async (tx) => {
+        const [versionRecord] = await rows(tx, GRAPH_VERSION);
+        const version = (versionRecord?.get('version') as string | null | undefined) ?? null;
+        if (version !== matricesVersion) {
+          matrices.clear();
+          matricesVersion = version;
+        }
+        const cachedMatrix = matrices.get(key);
+        if (cachedMatrix !== undefined && version !== null) return structuredClone(cachedMatrix);
         const rowRanks = await topConceptRanks(tx, rowType, first);
         const columnRanks = rowType === columnType ? rowRanks : await topConceptRanks(tx, columnType, first);
         const rowIds = rowRanks.map(([id]) => id);
@@ -941,7 +994,12 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
             if (count !== undefined && count > 0) cells.push({ row, column, count });
           }
         }
-        return { rows: rowIds, columns: columnIds, cells };
+        const matrix = { rows: rowIds, columns: columnIds, cells };
+        if (version !== null && version === matricesVersion) {
+          if (matrices.size >= MAX_CACHED_MATRICES) matrices.clear();
+          matrices.set(key, structuredClone(matrix));
+        }
+        return matrix;
       });
     },
 

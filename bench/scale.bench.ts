@@ -1,0 +1,200 @@
+/**
+ * Latency of the dashboard and list reads as the graph grows: p50/p95 of each read through the GraphQL
+ * executor (resolvers and loaders included, no HTTP) at each corpus size, reads interleaved round-robin so a
+ * busy machine slows them all alike. The corpus is `bench/synthetic-corpus.ts`; each size adds papers to the
+ * previous one (paper i is the same in every size), so one run loads 100k papers once.
+ *
+ *   npm run bench:scale [-- --sizes 1000,10000,100000] [--store neo4j|memory] [--samples 40] [--clear] [--keep]
+ *
+ * Neo4j: NEO4J_URI (default the local `npm run neo4j:start` server); refuses a non-empty database unless
+ * `--clear`; empties it at the end unless `--keep`. Memory: also prints the store's heap per 10k papers.
+ */
+import { performance } from 'node:perf_hooks';
+import { createSilentLogger } from '../src/config/index.js';
+import { createGraphQLExecutor } from '../src/api/index.js';
+import { encodeCursor } from '../src/api/page-cursor.js';
+import { createMemoryStore, createNeo4jStore } from '../src/graph/index.js';
+import type { GraphStore, PageKey } from '../src/graph/index.js';
+import {
+  benchNeo4jConfig,
+  clearNeo4j,
+  createSyntheticCorpus,
+  neo4jNodeCount,
+  seededRandom,
+  syntheticPaperId,
+} from './synthetic-corpus.js';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const sizes = (arg('--sizes') ?? '1000,10000,100000').split(',').map(Number);
+const storeArg = arg('--store') ?? 'neo4j';
+const samples = Number(arg('--samples') ?? 40);
+const WARMUP = 3;
+if (storeArg !== 'neo4j' && storeArg !== 'memory') throw new Error('--store must be neo4j or memory');
+if (sizes.some((n, i) => !Number.isSafeInteger(n) || n <= 0 || (i > 0 && n <= (sizes[i - 1] as number)))) {
+  throw new Error('--sizes must be increasing positive integers');
+}
+
+interface Read {
+  name: string;
+  query: string;
+  variables: (round: number) => Record<string, unknown>;
+}
+
+/** The reads, with variables that rotate over sampled papers and concepts so caches do not answer them all. */
+async function readsFor(store: GraphStore, papers: number): Promise<Read[]> {
+  const rand = seededRandom(7);
+  const paperIds = Array.from({ length: 50 }, () => syntheticPaperId(Math.floor(rand() * papers)));
+  const top = await store.topConcepts({ first: 1 });
+  const hubName = top[0]?.name ?? '';
+  // A deep page: the cursor of the item 20 before the end, by key (what a client holds after paging there).
+  const deep = async (total: number, read: (offset: number) => Promise<PageKey | undefined>) => {
+    const position = Math.max(0, total - 21);
+    const key = await read(position);
+    return encodeCursor(position, key);
+  };
+  const paperTotal = (await store.stats()).papers;
+  const conceptTotal = (await store.stats()).concepts;
+  const deepPaper = await deep(paperTotal, async (offset) => (await store.listPapers({ first: 1, offset })).keys?.[0]);
+  const deepNewest = await deep(paperTotal, async (offset) => (await store.listPapers({ first: 1, offset, sort: 'NEWEST' })).keys?.[0]);
+  const deepConcept = await deep(conceptTotal, async (offset) => (await store.listConcepts({ first: 1, offset })).keys?.[0]);
+  const at = <T>(list: readonly T[], round: number) => list[round % list.length] as T;
+  return [
+    {
+      name: 'Paper.related (one paper, top 5)',
+      query: 'query($id: ID!) { paper(id: $id) { related(first: 5) { score paper { id title } } } }',
+      variables: (round) => ({ id: at(paperIds, round) }),
+    },
+    { name: 'stats', query: '{ stats { papers concepts mentions byType { type count } } }', variables: () => ({}) },
+    {
+      name: 'cooccurrence(METHOD, DATASET, 20)',
+      query: '{ cooccurrence(rowType: METHOD, columnType: DATASET, first: 20) { rows { id } columns { id } cells { count } } }',
+      variables: () => ({}),
+    },
+    {
+      name: 'topConcepts(METHOD, 10)',
+      query: '{ topConcepts(type: METHOD, first: 10) { id name paperCount } }',
+      variables: () => ({}),
+    },
+    {
+      name: 'concept page, first',
+      query: '{ concepts(first: 20) { totalCount nodes { id name paperCount } pageInfo { endCursor } } }',
+      variables: () => ({}),
+    },
+    {
+      name: 'concept page, last (keyset cursor)',
+      query: 'query($after: String) { concepts(first: 20, after: $after) { totalCount nodes { id name paperCount } } }',
+      variables: () => ({ after: deepConcept }),
+    },
+    {
+      name: 'paper page, first',
+      query: '{ papers(first: 20) { totalCount nodes { id title } pageInfo { endCursor } } }',
+      variables: () => ({}),
+    },
+    {
+      name: 'paper page, last (keyset cursor)',
+      query: 'query($after: String) { papers(first: 20, after: $after) { totalCount nodes { id title } } }',
+      variables: () => ({ after: deepPaper }),
+    },
+    {
+      name: 'paper page NEWEST, last (keyset cursor)',
+      query: 'query($after: String) { papers(first: 20, sort: NEWEST, after: $after) { totalCount nodes { id title published } } }',
+      variables: () => ({ after: deepNewest }),
+    },
+    {
+      name: 'conceptByName(top concept) + 20 papers',
+      query: 'query($name: String!) { conceptByName(name: $name) { id paperCount papers(first: 20) { nodes { id title } } } }',
+      variables: () => ({ name: hubName }),
+    },
+  ];
+}
+
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+}
+
+async function measure(store: GraphStore, papers: number): Promise<Map<string, number[]>> {
+  const executor = createGraphQLExecutor({ store });
+  const reads = await readsFor(store, papers);
+  const times = new Map<string, number[]>(reads.map((r) => [r.name, []]));
+  try {
+    for (let round = -WARMUP; round < samples; round++) {
+      for (const read of reads) {
+        const t0 = performance.now();
+        const result = await executor.execute({ query: read.query, variables: read.variables(Math.max(0, round)) });
+        const ms = performance.now() - t0;
+        if (result.errors !== undefined) throw new Error(`${read.name}: ${JSON.stringify(result.errors)}`);
+        if (round >= 0) times.get(read.name)?.push(ms);
+      }
+    }
+  } finally {
+    await executor.stop();
+  }
+  return times;
+}
+
+async function openStore(): Promise<{ store: GraphStore; done: () => Promise<void> }> {
+  if (storeArg === 'memory') return { store: createMemoryStore(), done: async () => {} };
+  const config = benchNeo4jConfig();
+  const existing = await neo4jNodeCount(config);
+  if (existing > 0 && !process.argv.includes('--clear')) {
+    throw new Error(`${config.uri} holds ${existing} nodes; pass --clear to let the bench empty it first`);
+  }
+  if (existing > 0) await clearNeo4j(config);
+  const store = createNeo4jStore({ config, logger: createSilentLogger() });
+  await store.init();
+  return {
+    store,
+    done: async () => {
+      await store.close();
+      if (!process.argv.includes('--keep')) await clearNeo4j(config);
+    },
+  };
+}
+
+const corpus = await createSyntheticCorpus({ papers: sizes[sizes.length - 1] as number });
+const { store, done } = await openStore();
+const results = new Map<number, Map<string, number[]>>();
+const memory = new Map<number, number>();
+const used = () => process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+try {
+  globalThis.gc?.();
+  const baseline = used();
+  let loaded = 0;
+  for (const size of sizes) {
+    const t0 = performance.now();
+    for (let start = loaded; start < size; start += 1_000) {
+      await store.upsertPapers(corpus.slice(start, Math.min(size, start + 1_000)));
+      if ((start / 1_000) % 10 === 9) {
+        process.stderr.write(`  loaded ${start + 1_000} papers, ${((performance.now() - t0) / 1000).toFixed(0)} s\n`);
+      }
+    }
+    process.stderr.write(`  ${size} papers loaded (+${size - loaded} in ${((performance.now() - t0) / 1000).toFixed(0)} s); measuring\n`);
+    loaded = size;
+    if (storeArg === 'memory') {
+      globalThis.gc?.();
+      memory.set(size, used() - baseline);
+    }
+    results.set(size, await measure(store, size));
+  }
+} finally {
+  await done();
+}
+
+console.log(`\n${storeArg} store, node ${process.version}; ${samples} samples per read and size, interleaved; p50 / p95 ms`);
+const header = ['read', ...sizes.map((n) => `${n.toLocaleString('en')} papers`)];
+console.log(`| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`);
+for (const name of results.get(sizes[0] as number)?.keys() ?? []) {
+  const cells = sizes.map((size) => {
+    const sorted = [...(results.get(size)?.get(name) ?? [])].sort((a, b) => a - b);
+    return `${quantile(sorted, 0.5).toFixed(1)} / ${quantile(sorted, 0.95).toFixed(1)}`;
+  });
+  console.log(`| ${name} | ${cells.join(' | ')} |`);
+}
+if (storeArg === 'memory') {
+  const line = sizes.map((size) => `${size}: ${((memory.get(size) ?? 0) / 2 ** 20).toFixed(1)} MB (${(((memory.get(size) ?? 0) / 2 ** 20) * (10_000 / size)).toFixed(1)} MB per 10k)`);
+  console.log(`\nmemory store, heap + array buffers${globalThis.gc === undefined ? ' (without --expose-gc: approximate)' : ''}: ${line.join('; ')}`);
+}
