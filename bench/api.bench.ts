@@ -5,7 +5,7 @@
  * per read and client count; each run lasts `--seconds` and counts completed requests. Prints req/s medians,
  * spreads (min–max) and the ratio papergraph ÷ raw.
  *
- *   npm run bench:api [-- --papers 10000] [--clients 1,20] [--rounds 5] [--seconds 4]
+ *   npm run bench:api [-- --papers 10000] [--clients 1,20] [--rounds 5] [--seconds 4] [--reads papers,concept]
  *
  * Neo4j: NEO4J_URI (default the local `npm run neo4j:start` server). The database must hold the first
  * `--papers` papers of bench/synthetic-corpus.ts (what `npm run bench:corpus -- --papers N --store neo4j` or
@@ -38,6 +38,7 @@ const papers = Number(arg('--papers') ?? 10_000);
 const clientCounts = (arg('--clients') ?? '1,20').split(',').map(Number);
 const rounds = Number(arg('--rounds') ?? 5);
 const seconds = Number(arg('--seconds') ?? 4);
+const only = (arg('--reads') ?? 'papers,concept').split(',');
 
 // ---------------------------------------------------------------- the reads, both ways
 
@@ -93,6 +94,7 @@ const API_CONCEPT = `query($name: String!) { conceptByName(name: $name) { id nam
   papers(first: 20) { nodes { id title } } } }`;
 
 interface Read {
+  id: 'papers' | 'concept';
   name: string;
   api: (round: number) => { query: string; variables: Record<string, unknown> };
   raw: (round: number) => { read: 'papers' | 'concept'; params: Record<string, unknown> };
@@ -105,6 +107,7 @@ function reads(conceptNames: readonly string[]): Read[] {
   const at = (round: number) => conceptNames[round % conceptNames.length] as string;
   return [
     {
+      id: 'papers',
       name: '20 papers with concepts and top-5 related',
       api: () => ({ query: API_PAPERS, variables: {} }),
       raw: () => ({ read: 'papers', params: {} }),
@@ -112,6 +115,7 @@ function reads(conceptNames: readonly string[]): Read[] {
       fromRaw: (rows) => rows,
     },
     {
+      id: 'concept',
       name: 'conceptByName + its first 20 papers',
       api: (round) => ({ query: API_CONCEPT, variables: { name: at(round) } }),
       raw: (round) => ({ read: 'concept', params: { key: canonicalKey(at(round)) } }),
@@ -172,6 +176,14 @@ const raw = createServer((req, res) => {
 await new Promise<void>((resolve) => raw.listen(0, '127.0.0.1', resolve));
 const rawUrl = `http://127.0.0.1:${(raw.address() as AddressInfo).port}/`;
 
+/** JSON with object keys sorted (Neo4j returns map keys sorted, GraphQL in selection order). */
+const canonical = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : v,
+  );
+
 async function post(url: string, body: unknown): Promise<any> {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   const json = (await response.json()) as any;
@@ -213,14 +225,14 @@ try {
   console.log(`node ${process.version}; Neo4j ${config.uri}; ${papers} papers; ${rounds} alternating runs of ${seconds} s per side`);
   console.log('| read | clients | papergraph req/s (median, min–max) | raw Cypher req/s | papergraph ÷ raw | same answers |');
   console.log('| --- | --- | --- | --- | --- | --- |');
-  for (const read of reads(sampled)) {
+  for (const read of reads(sampled).filter((r) => only.includes(r.id))) {
     let same = 0;
     const checks = Math.min(10, sampled.length);
     for (let i = 0; i < checks; i++) {
       const a = read.fromApi((await post(api.url, read.api(i))).data);
       const b = read.fromRaw((await post(rawUrl, read.raw(i))).rows);
-      if (JSON.stringify(a) === JSON.stringify(b)) same += 1;
-      else if (process.argv.includes('--verbose')) console.error(JSON.stringify(a).slice(0, 800), '\n', JSON.stringify(b).slice(0, 800));
+      if (canonical(a) === canonical(b)) same += 1;
+      else if (process.argv.includes('--verbose')) console.error(canonical(a).slice(0, 800), '\n', canonical(b).slice(0, 800));
     }
     for (const clients of clientCounts) {
       const rates: [number[], number[]] = [[], []];
