@@ -41,9 +41,10 @@ export async function snapshot(store: GraphStore): Promise<unknown> {
     papers,
     concepts,
     links: await store.getPaperConcepts(ids(papers.items)),
-    keys: await Promise.all(
-      concepts.items.flatMap((c) => [c.name, ...c.aliases]).map(async (name) => (await store.findConceptByName(name))?.id),
-    ),
+    // One at a time: hundreds of lookups at once would be refused by the Neo4j store's read gate (BUSY).
+    keys: await concepts.items
+      .flatMap((c) => [c.name, ...c.aliases])
+      .reduce<Promise<(string | undefined)[]>>(async (done, name) => [...(await done), (await store.findConceptByName(name))?.id], Promise.resolve([])),
   };
 }
 
