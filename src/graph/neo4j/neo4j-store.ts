@@ -315,7 +315,7 @@ async function addMentions(tx: ManagedTransaction, delta: number): Promise<void>
   await tx.run(
     `MERGE (s:GraphStats {id: 'graph'})
      ON CREATE SET s.mentions = 0, s.writes = 0, s.epoch = randomUUID(), s.version = $version
-     SET s.mentions = s.mentions + $delta, s.writes = coalesce(s.writes, 0) + 1`,
+     SET s.mentions = s.mentions + $delta, s.writes = coalesce(s.writes, 0) + 1, s.epoch = coalesce(s.epoch, randomUUID())`,
     { delta: neo4j.int(delta), version: neo4j.int(MODEL_VERSION) },
   );
 }
