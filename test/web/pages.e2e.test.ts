@@ -221,7 +221,8 @@ describeBrowser('GraphiQL and the explorer in a real browser', () => {
     // Keyboard path: the node list's Expand buttons.
     await page.locator('.node-details summary').click();
     await page.locator('.node-list li', { hasText: /^BERT: Pre-training/ }).getByRole('button', { name: 'Expand' }).click();
-    await page.waitForFunction(`Number(document.querySelector('.graph-canvas')?.dataset.nodes) > ${nodes}`);
+    await page.locator(`.graph-canvas[data-nodes]:not([data-nodes="${nodes}"])`).waitFor();
+    expect(Number(await canvas.getAttribute('data-nodes'))).toBeGreaterThan(nodes);
     await page.locator('.node-list li a', { hasText: /^SQuAD$/ }).click();
     await page.locator('h1', { hasText: 'SQuAD' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/explore/concept/dataset%3Asquad');
