@@ -6,9 +6,7 @@ export function explorerOperations(ids: { paperId: string; conceptId: string }):
   return [
     { name: 'search papers', query: explorer.SEARCH_PAPERS, variables: { query: 'attention', conceptTypes: ['METHOD'], first: explorer.PAGE_SIZE } },
     { name: 'search concepts', query: explorer.SEARCH_CONCEPTS, variables: { query: 'flash', type: 'METHOD', first: explorer.PAGE_SIZE } },
-    { name: 'related paper fields', query: explorer.RELATED_PAPER_FIELDS, variables: {} },
-    { name: 'type fields', query: explorer.TYPE_FIELDS, variables: { name: 'SharedConcept' } },
-    { name: 'paper', query: explorer.paperQuery(), variables: { id: paperId, related: 10 } },
+    { name: 'paper', query: explorer.PAPER, variables: { id: paperId, related: 10 } },
     { name: 'concept', query: explorer.CONCEPT, variables: { id: conceptId, first: explorer.PAGE_SIZE } },
     { name: 'concept papers', query: explorer.CONCEPT_PAPERS, variables: { id: conceptId, first: explorer.PAGE_SIZE } },
     { name: 'paper neighbourhood', query: explorer.PAPER_NEIGHBOURHOOD, variables: { id: paperId, related: 8 } },

@@ -21,20 +21,8 @@ export const SEARCH_CONCEPTS = `query SearchConcepts($query: String, $type: Conc
   }
 }`;
 
-/** Which fields `RelatedPaper` has, so the page asks for `sharedTerms` only where the server has it. */
-export const RELATED_PAPER_FIELDS = `query RelatedPaperFields {
-  relatedPaper: __type(name: "RelatedPaper") {
-    fields { name type { kind name ofType { kind name ofType { kind name ofType { kind name } } } } }
-  }
-}`;
-
-export const TYPE_FIELDS = `query TypeFields($name: String!) {
-  type: __type(name: $name) { fields { name type { kind name ofType { kind name ofType { kind name } } } } }
-}`;
-
-/** The paper view; `sharedTermsSelection` is `sharedTerms` with its sub-selection, or empty. */
-export function paperQuery(sharedTermsSelection = ''): string {
-  return `query Paper($id: ID!, $related: Int) {
+/** The paper view: the paper, its concepts with every mention, and its related papers with the reasons. */
+export const PAPER = `query Paper($id: ID!, $related: Int) {
   paper(id: $id) {
     id title abstract url published authors codeLinks
     concepts {
@@ -43,13 +31,13 @@ export function paperQuery(sharedTermsSelection = ''): string {
       concept { id name type aliases paperCount }
     }
     related(first: $related) {
-      score
+      score conceptScore textScore
       paper { id title published }
-      sharedConcepts { weight concept { id name type } }${sharedTermsSelection ? `\n      ${sharedTermsSelection}` : ''}
+      sharedConcepts { weight concept { id name type } }
+      sharedTerms { term weight }
     }
   }
 }`;
-}
 
 export const CONCEPT = `query Concept($id: ID!, $first: Int, $after: String) {
   concept(id: $id) {
@@ -76,13 +64,13 @@ export const CONCEPT_PAPERS = `query ConceptPapers($id: ID!, $first: Int, $after
   }
 }`;
 
-/** A paper's neighbourhood for the graph: its concepts and related papers through the concepts they share. */
+/** A paper's neighbourhood for the graph: its concepts, and related papers through the concepts they share (or their words). */
 export const PAPER_NEIGHBOURHOOD = `query PaperNeighbourhood($id: ID!, $related: Int) {
   paper(id: $id) {
     id title
     concepts { mentions { start } concept { id name type } }
     related(first: $related) {
-      score
+      score textScore
       paper { id title }
       sharedConcepts { weight concept { id name type } }
     }

@@ -40,14 +40,17 @@ interface PaperNeighbourhoodData {
     id: string;
     title: string;
     concepts: { mentions: unknown[]; concept: ConceptRef }[];
-    related: { score: number; paper: { id: string; title: string }; sharedConcepts: { weight: number; concept: ConceptRef }[] }[];
+    related: { score: number; textScore: number; paper: { id: string; title: string }; sharedConcepts: { weight: number; concept: ConceptRef }[] }[];
   } | null;
 }
 interface ConceptNeighbourhoodData {
   concept: (ConceptRef & { papers: { nodes: { id: string; title: string }[] }; related: { count: number; concept: ConceptRef }[] }) | null;
 }
 
-/** A paper, its concepts (edge weight: mentions), and related papers linked to the concepts they share (weight: IDF). */
+/**
+ * A paper, its concepts (edge weight: mentions), and related papers linked to the concepts they share (weight: IDF),
+ * or to the paper itself when they share only words (weight: text score).
+ */
 async function paperNeighbourhood(id: string): Promise<Neighbourhood | null> {
   const { paper } = await gql<PaperNeighbourhoodData>(PAPER_NEIGHBOURHOOD, { id, related: RELATED_PAPERS });
   if (!paper) return null;
@@ -61,6 +64,8 @@ async function paperNeighbourhood(id: string): Promise<Neighbourhood | null> {
       nodes.push(conceptNode(shared.concept));
       edges.push({ source: other.key, target: nodeKey('concept', shared.concept.id), weight: shared.weight });
     }
+    // Related by words alone: linked to the paper itself.
+    if (related.sharedConcepts.length === 0) edges.push({ source: center.key, target: other.key, weight: related.textScore });
   }
   return { center, nodes, edges };
 }

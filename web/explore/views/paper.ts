@@ -1,7 +1,7 @@
 import { gql } from '../api.js';
 import { append, h, link, type Child } from '../dom.js';
 import { highlightSegments } from '../highlight.js';
-import { RELATED_PAPER_FIELDS, TYPE_FIELDS, paperQuery } from '../queries.js';
+import { PAPER } from '../queries.js';
 import { TYPE_COLOURS, explorePath, type ConceptRef, type Mention, type PaperRef } from '../types.js';
 import { conceptChip, errorBox, legend, typeBadge } from '../widgets.js';
 import type { ViewContext } from './view-context.js';
@@ -15,9 +15,11 @@ interface PaperConcept {
 }
 interface RelatedPaper {
   score: number;
+  conceptScore: number;
+  textScore: number;
   paper: PaperRef;
   sharedConcepts: { weight: number; concept: ConceptRef }[];
-  sharedTerms?: unknown[];
+  sharedTerms: { term: string; weight: number }[];
 }
 interface Paper {
   id: string;
@@ -29,44 +31,6 @@ interface Paper {
   codeLinks: string[];
   concepts: PaperConcept[];
   related: RelatedPaper[];
-}
-
-interface TypeRef {
-  kind: string;
-  name: string | null;
-  ofType?: TypeRef | null;
-}
-const namedType = (type: TypeRef): TypeRef => (type.ofType ? namedType(type.ofType) : type);
-const isLeaf = (type: TypeRef) => ['SCALAR', 'ENUM'].includes(namedType(type).kind);
-
-let sharedTermsSelection: Promise<string> | undefined;
-
-/**
- * `sharedTerms` (the words two papers share, from the hybrid related-papers ranking) is asked for only when the
- * server's schema has it, with every scalar field of its items, so the page works before and after it exists.
- */
-function sharedTermsSelectionOnce(): Promise<string> {
-  sharedTermsSelection ??= (async () => {
-    const data = await gql<{ relatedPaper: { fields: { name: string; type: TypeRef }[] } | null }>(RELATED_PAPER_FIELDS);
-    const field = data.relatedPaper?.fields.find((f) => f.name === 'sharedTerms');
-    if (!field) return '';
-    if (isLeaf(field.type)) return 'sharedTerms';
-    const item = namedType(field.type).name;
-    if (!item) return '';
-    const itemType = await gql<{ type: { fields: { name: string; type: TypeRef }[] } | null }>(TYPE_FIELDS, { name: item });
-    const leaves = (itemType.type?.fields ?? []).filter((f) => isLeaf(f.type)).map((f) => f.name);
-    return leaves.length ? `sharedTerms { ${leaves.join(' ')} }` : '';
-  })().catch(() => '');
-  return sharedTermsSelection;
-}
-
-/** A shared term as text: a plain value, or an object's text field with its number (e.g. a weight). */
-function termText(term: unknown): string {
-  if (term === null || typeof term !== 'object') return String(term);
-  const values = Object.values(term as Record<string, unknown>);
-  const text = values.find((v) => typeof v === 'string');
-  const number = values.find((v) => typeof v === 'number');
-  return `${String(text ?? '')}${typeof number === 'number' ? ` (${Number(number.toFixed(2))})` : ''}`;
 }
 
 /** Text with every mention of `field` highlighted in place, coloured by its concept's type. */
@@ -92,8 +56,7 @@ export function highlighted(text: string, field: string, concepts: readonly Pape
 }
 
 export async function renderPaper(context: ViewContext, id: string): Promise<void> {
-  const selection = await sharedTermsSelectionOnce();
-  const data = await gql<{ paper: Paper | null }>(paperQuery(selection), { id, related: 10 });
+  const data = await gql<{ paper: Paper | null }>(PAPER, { id, related: 10 });
   if (!context.isCurrent()) return;
   const paper = data.paper;
   if (!paper) {
@@ -161,7 +124,7 @@ function conceptTable(concepts: PaperConcept[]): HTMLElement {
 }
 
 function relatedList(related: RelatedPaper[]): HTMLElement {
-  if (related.length === 0) return h('p', {}, 'No other paper shares a concept with this one.');
+  if (related.length === 0) return h('p', {}, 'No other paper shares a concept or a telling word with this one.');
   return h(
     'ol',
     { class: 'related' },
@@ -170,15 +133,17 @@ function relatedList(related: RelatedPaper[]): HTMLElement {
         'li',
         { class: 'hit' },
         link(explorePath.paper(r.paper.id), r.paper.title),
-        h('span', { class: 'muted' }, ` · score ${r.score.toFixed(3)}`),
-        h(
-          'div',
-          { class: 'chips', 'aria-label': 'Shared concepts' },
-          h('span', { class: 'muted small' }, 'shares '),
-          r.sharedConcepts.map((s) => conceptChip(s.concept, ` ${s.weight.toFixed(2)}`)),
-        ),
-        r.sharedTerms?.length
-          ? h('div', { class: 'muted small' }, 'shared terms: ', r.sharedTerms.map(termText).join(', '))
+        h('span', { class: 'muted' }, ` · score ${r.score.toFixed(3)} (concepts ${r.conceptScore.toFixed(2)}, words ${r.textScore.toFixed(2)})`),
+        r.sharedConcepts.length
+          ? h(
+              'div',
+              { class: 'chips', 'aria-label': 'Shared concepts' },
+              h('span', { class: 'muted small' }, 'shares '),
+              r.sharedConcepts.map((s) => conceptChip(s.concept, ` ${s.weight.toFixed(2)}`)),
+            )
+          : null,
+        r.sharedTerms.length
+          ? h('div', { class: 'muted small shared-terms' }, 'shared words: ', r.sharedTerms.map((t) => `${t.term} (${t.weight.toFixed(2)})`).join(', '))
           : null,
       ),
     ),
