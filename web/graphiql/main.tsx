@@ -1,5 +1,6 @@
 import type { Fetcher } from '@graphiql/toolkit';
 import { GraphiQL } from 'graphiql';
+import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import 'graphiql/style.css';
@@ -22,6 +23,20 @@ interface FetcherParams {
   variables?: unknown;
 }
 
+/**
+ * A document with one operation is sent with that operation's name: GraphiQL can still hold the previous tab's
+ * name when Run follows a tab switch at once, which the server would refuse as an unknown operation.
+ */
+function withOwnOperationName(params: FetcherParams): FetcherParams {
+  try {
+    const operations = parse(params.query).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    if (operations.length === 1) return { ...params, operationName: operations[0]?.name?.value ?? null };
+  } catch {
+    // A syntax error: sent as typed, for the server to report.
+  }
+  return params;
+}
+
 /** POSTs to the same /graphql that served the page, with the headers of the headers editor. */
 const fetcher: Fetcher = async (params: FetcherParams, options?: { headers?: Record<string, unknown> }) => {
   const headers: Record<string, string> = {
@@ -29,7 +44,7 @@ const fetcher: Fetcher = async (params: FetcherParams, options?: { headers?: Rec
     accept: 'application/graphql-response+json, application/json',
   };
   for (const [name, value] of Object.entries(options?.headers ?? {})) headers[name.toLowerCase()] = String(value);
-  const response = await fetch(location.pathname, { method: 'POST', headers, body: JSON.stringify(params) });
+  const response = await fetch(location.pathname, { method: 'POST', headers, body: JSON.stringify(withOwnOperationName(params)) });
   const text = await response.text();
   try {
     return JSON.parse(text) as Awaited<ReturnType<Fetcher>>;
