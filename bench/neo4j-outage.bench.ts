@@ -11,7 +11,7 @@
  * again, and when the first query succeeded. The outage starts when the kill is sent; the return when
  * `neo4j:start` has seen Bolt answer.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { startServer } from '../src/api/index.js';
 import { createSilentLogger, loadConfig } from '../src/config/index.js';
@@ -91,8 +91,10 @@ if (pid === null) throw new Error(`nothing listens on ${boltPort}`);
 const crashAt = now();
 process.kill(pid, 'SIGKILL');
 await new Promise((resolve) => setTimeout(resolve, DOWN_SECONDS * 1000));
-const start = spawnSync('npm', ['run', 'neo4j:start'], { env: process.env, encoding: 'utf8' });
-if (start.status !== 0) throw new Error(`neo4j:start failed:\n${start.stdout}\n${start.stderr}`);
+// Asynchronously: the API runs in this process, and a synchronous spawn would stop it answering.
+const starting = spawn('npm', ['run', 'neo4j:start'], { env: process.env, stdio: 'ignore' });
+const started = await new Promise<number | null>((resolve) => starting.once('exit', resolve));
+if (started !== 0) throw new Error(`neo4j:start failed (exit ${started})`);
 const backAt = now();
 await new Promise((resolve) => setTimeout(resolve, 5_000));
 polling = false;
@@ -114,5 +116,6 @@ const slowestReady = Math.max(0, ...ready.filter((p) => p.at >= crashAt && p.at 
 console.log(`Neo4j killed at ${crashAt.toFixed(1)} s, down ${DOWN_SECONDS} s, answering again at ${backAt.toFixed(1)} s (neo4j:start took ${(backAt - crashAt - DOWN_SECONDS).toFixed(1)} s)`);
 console.log(`/ready: 503 answered ${answered(red, crashAt)} after the crash; slowest /ready during the outage ${slowestReady.toFixed(0)} ms`);
 console.log(`queries during the outage: ${during.length}, ${JSON.stringify(Object.fromEntries(codes))}, slowest ${slowest.toFixed(0)} ms`);
+console.log(`  each: ${during.map((q) => `${q.at.toFixed(1)} s +${(q.ms / 1000).toFixed(1)} s ${q.code ?? q.status}`).join('; ')}`);
 console.log(`/ready: 200 answered ${answered(green, backAt)} after Neo4j answered again`);
 console.log(`first successful query answered ${answered(recovered, backAt)} after Neo4j answered again (same API process)`);

@@ -10,8 +10,9 @@ export interface Neo4jSessionOptions {
   /** How long the driver retries a write transaction on transient failures, in ms. Default 30 000 (the driver's). */
   maxTransactionRetryTime?: number;
   /**
-   * How long a read is retried on transient failures (Neo4j restarting, a lost connection), in ms. Short, so
-   * that a query during an outage fails fast with `GRAPH_UNAVAILABLE` instead of hanging. Default 1 000.
+   * How long a read is retried on transient failures (Neo4j restarting, a stale pooled connection), in ms.
+   * Short, so that a query during an outage fails fast with `GRAPH_UNAVAILABLE` instead of hanging: 500 allows
+   * one retry, about a second later (the driver's first backoff). Default 500.
    */
   readRetryMillis?: number;
   /**
@@ -93,9 +94,10 @@ export function createNeo4jSessions(config: Neo4jConfig, logger: Logger, options
   });
   const readDriver: Driver = neo4j.driver(config.uri, auth, {
     ...base,
-    maxTransactionRetryTime: options.readRetryMillis ?? 1_000,
-    // Reads wait in the gate, not in the pool: a pool wait would mean the gate is wider than the pool.
-    connectionAcquisitionTimeout: readTimeoutMillis,
+    maxTransactionRetryTime: options.readRetryMillis ?? 500,
+    // Reads wait in the gate, not in the pool (the gate is narrower than the pool), so acquiring a connection
+    // is opening one: a server that accepts TCP but does not answer Bolt (Neo4j starting) fails it in seconds.
+    connectionAcquisitionTimeout: options.connectionTimeoutMillis ?? 3_000,
   });
   const readSession = (): Session =>
     readDriver.session({ database: config.database, defaultAccessMode: neo4j.session.READ });
