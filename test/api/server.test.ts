@@ -1,7 +1,7 @@
 import { serverAudits } from 'graphql-http';
 import { startServer, type RunningServer } from '../../src/api/index.js';
 import { createSilentLogger } from '../../src/config/index.js';
-import type { GraphStore } from '../../src/graph/index.js';
+import { requestSignal, type GraphStore } from '../../src/graph/index.js';
 import { createSeededStore } from './fixtures.js';
 
 const API_KEY = 'server-test-key-0123456789';
@@ -201,6 +201,44 @@ describe('hostile requests', () => {
     const health = fetch(`${base}/health`).then(() => 'health');
     expect(await Promise.race([extracting, health])).toBe('health');
     expect(await extracting).toBe('extract');
+  });
+
+  it('aborts the store reads of a request whose client disconnects', async () => {
+    let inStore!: (signal: AbortSignal | undefined) => void;
+    const reached = new Promise<AbortSignal | undefined>((resolve) => (inStore = resolve));
+    const hanging: GraphStore = new Proxy(store, {
+      get: (target, property, receiver) =>
+        property === 'stats'
+          ? () => {
+              const signal = requestSignal();
+              inStore(signal);
+              return new Promise((_resolve, reject) => signal?.addEventListener('abort', () => reject(new Error('aborted'))));
+            }
+          : Reflect.get(target, property, receiver),
+    });
+    const running = await startServer({
+      config: { port: 0, host: '127.0.0.1', apiKey: null, corsOrigins: [] },
+      store: hanging,
+      logger: createSilentLogger(),
+    });
+    try {
+      const client = new AbortController();
+      const request = fetch(running.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ stats { papers } }' }),
+        signal: client.signal,
+      }).catch((error: unknown) => error);
+      const signal = await reached;
+      expect(signal?.aborted).toBe(false);
+      const abortedInStore = new Promise((resolve) => signal?.addEventListener('abort', resolve));
+      client.abort();
+      await request;
+      await abortedInStore;
+      expect(signal?.aborted).toBe(true);
+    } finally {
+      await running.close();
+    }
   });
 
   it('marks JSON answers nosniff', async () => {
