@@ -46,7 +46,13 @@ if (which !== 'memory') {
         process.exit(2);
       }
       if (nodes > 0) {
-        await driver.executeQuery('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {}, { database: config.neo4j.database });
+        // CALL … IN TRANSACTIONS needs an auto-commit transaction; batches keep each under the memory limit.
+        const session = driver.session({ database: config.neo4j.database });
+        try {
+          await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+        } finally {
+          await session.close();
+        }
       }
     } finally {
       await driver.close();
