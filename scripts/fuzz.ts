@@ -49,7 +49,7 @@ if (which !== 'memory') {
         // CALL … IN TRANSACTIONS needs an auto-commit transaction; batches keep each under the memory limit.
         const session = driver.session({ database: config.neo4j.database });
         try {
-          await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+          await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 500 ROWS');
         } finally {
           await session.close();
         }
