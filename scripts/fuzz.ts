@@ -46,10 +46,12 @@ if (which !== 'memory') {
         process.exit(2);
       }
       if (nodes > 0) {
-        // CALL … IN TRANSACTIONS needs an auto-commit transaction; batches keep each under the memory limit.
+        // CALL … IN TRANSACTIONS needs an auto-commit transaction. Relationships first: a hub concept's DETACH
+        // DELETE alone can pass the transaction memory limit.
         const session = driver.session({ database: config.neo4j.database });
         try {
-          await session.run('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 500 ROWS');
+          await session.run('MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 5000 ROWS');
+          await session.run('MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 5000 ROWS');
         } finally {
           await session.close();
         }
