@@ -21,7 +21,7 @@ export function conceptWeight(totalPapers: number, paperCount: number): number {
  * shares words. Form and weight were chosen once, on the two judgment sets only (test/fixtures/related-judgments
  * .json and SciREX related-train.json; `npm run eval:related -- --grid` prints the grid), and are fixed here.
  */
-export const HYBRID_CONCEPT_WEIGHT = 0.4;
+export const HYBRID_CONCEPT_WEIGHT = 0.2;
 
 /** The hybrid score of a paper from its two parts (see `HYBRID_CONCEPT_WEIGHT`), before rounding. */
 export function hybridScore(conceptScore: number, textScore: number, conceptWeight = HYBRID_CONCEPT_WEIGHT): number {

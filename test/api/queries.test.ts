@@ -94,7 +94,7 @@ describe('Query.paper', () => {
       text: related(first: 3, by: TEXT) { score textScore } } }`);
     expect(paper.hybrid[0].paper.id).toBe('flashattention');
     for (const r of paper.hybrid) {
-      expect(r.score).toBeCloseTo(0.4 * Math.sqrt(r.conceptScore) + 0.6 * r.textScore, 5);
+      expect(r.score).toBeCloseTo(0.2 * Math.sqrt(r.conceptScore) + 0.8 * r.textScore, 5);
     }
     expect(paper.hybrid[0].sharedTerms.length).toBeGreaterThan(0);
     const terms = paper.hybrid[0].sharedTerms.map((t: any) => t.term);

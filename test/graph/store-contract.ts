@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { PapergraphError } from '../../src/errors/index.js';
-import { textQueryTerms } from '../../src/graph/index.js';
+import { hybridScore, textQueryTerms } from '../../src/graph/index.js';
 import type { AnalyzedPaper, GraphStore, Page, PageKey, RelatedPaperResult, StoredConcept } from '../../src/graph/index.js';
 import { corpus, hubCorpus, makePaper } from './fixtures.js';
 
@@ -717,7 +717,7 @@ export function describeStoreContract(name: string, make: MakeStore): void {
         const related = await only(s.getRelatedPapers(['p1'], { first: 20 }));
         expect(related).toEqual(await only(s.getRelatedPapers(['p1'], { first: 20, by: 'HYBRID' })));
         for (const r of related) {
-          expect(r.score).toBe(round6(0.4 * Math.sqrt(r.conceptScore) + 0.6 * r.textScore));
+          expect(r.score).toBe(round6(hybridScore(r.conceptScore, r.textScore)));
           expect(r.conceptScore > 0).toBe(r.shared.length > 0);
         }
         const concepts = await only(s.getRelatedPapers(['p1'], { first: 20, by: 'CONCEPTS' }));

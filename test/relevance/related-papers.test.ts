@@ -23,7 +23,7 @@ describe('related papers on the seed corpus', () => {
     console.info(
       `related papers, MAP over ${judged.size} judged anchors: hybrid ${conceptMap.toFixed(3)}, TF-IDF baseline ${tfidfMap.toFixed(3)}`,
     );
-    expect(conceptMap).toBeGreaterThanOrEqual(0.75);
+    expect(conceptMap).toBeGreaterThanOrEqual(0.78);
     expect(tfidfMap).toBeGreaterThan(0.8); // the baseline itself is sound: it finds the judged pairs
   });
 });

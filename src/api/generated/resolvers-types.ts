@@ -251,7 +251,7 @@ export type Paper = {
   /**
    * Other papers related to this one, and why. By default (HYBRID) each candidate is scored by the concepts it shares
    * (IDF-weighted cosine of the two concept sets) and by its words (BM25 with this paper's whole title and abstract
-   * as the query), mixed as `0.4 · √conceptScore + 0.6 · textScore`. Candidates: the 100 best text matches and the
+   * as the query), mixed as `0.2 · √conceptScore + 0.8 · textScore`. Candidates: the 100 best text matches and the
    * papers reached through this paper's rarest concepts (at most 1,000 papers). Score descending, then paper id.
    */
   related: Array<RelatedPaper>;
@@ -521,7 +521,7 @@ export type QueryTopConceptsArgs = {
 export type RelatedBy =
   /** The concept score alone; only papers sharing a concept. */
   | 'CONCEPTS'
-  /** The default: `0.4 · √conceptScore + 0.6 · textScore`, a fixed mix chosen on relevance judgments. */
+  /** The default: `0.2 · √conceptScore + 0.8 · textScore`, a fixed mix chosen on relevance judgments. */
   | 'HYBRID'
   /** The text score alone (BM25 over title and abstract). */
   | 'TEXT';
