@@ -112,11 +112,14 @@ async function main(): Promise<void> {
       const h = byRanking.get('HYBRID');
       console.error(`${size} papers loaded in ${(loadMs / 1000).toFixed(0)} s; HYBRID p50 ${h?.p50.toFixed(1)} ms, p95 ${h?.p95.toFixed(1)} ms`);
     }
+    printTable(steps);
   } finally {
     await store.close();
     if (storeKind === 'neo4j') await clearNeo4j(config);
   }
+}
 
+function printTable(steps: readonly Step[]): void {
   const base = steps[0];
   console.log(`Paper.related on ${storeKind}, one source a call, first ${FIRST}; ms (p50 / p95), ratio of p95 to ${base?.papers} papers`);
   console.log('papers   ranking    p50      p95   p95 ratio  samples  results  heap MB  RSS MB');
