@@ -11,6 +11,7 @@
 import { startServer } from '../../src/api/index.js';
 import { createSilentLogger } from '../../src/config/index.js';
 import type { GraphStore } from '../../src/graph/index.js';
+import { seededRandom } from '../../bench/synthetic-corpus.js';
 
 export interface FuzzOptions {
   store: GraphStore;
@@ -43,19 +44,7 @@ export interface FuzzReport {
 const API_KEY = 'fuzz-api-key-0123456789abcdef';
 const CODES = new Set(['BAD_USER_INPUT', 'NOT_FOUND', 'UNAUTHENTICATED', 'GRAPH_UNAVAILABLE']);
 
-/** mulberry32, as in bench/synthetic-corpus.ts: small, fast, seeded. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Random = ReturnType<typeof seeded>;
+type Random = ReturnType<typeof seededRandom>;
 const pick = <T>(random: Random, items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 const int = (random: Random, max: number) => Math.floor(random() * max);
 
@@ -190,7 +179,7 @@ function invalidRecord(random: Random, n: number): FuzzRecord {
 
 export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
   const { store } = options;
-  const random = seeded(options.seed);
+  const random = seededRandom(options.seed);
   const batchSize = options.batchSize ?? 200;
   const report: FuzzReport = {
     documents: 0,

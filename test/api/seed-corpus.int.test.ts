@@ -1,8 +1,8 @@
-import { createGraphQLExecutor, type GraphQLExecutor } from '../../src/api/index.js';
-import { createSilentLogger } from '../../src/config/index.js';
-import { createMemoryStore, createNeo4jStore, ingestPapers, type GraphStore } from '../../src/graph/index.js';
-import { readPapers, type PaperRecord } from '../../src/ingest/index.js';
-import { clearNeo4jDatabase, describeNeo4j, neo4jTestConfig as config } from '../support/neo4j-test-env.js';
+import type { GraphQLExecutor } from '../../src/api/index.js';
+import { ingestPapers, type GraphStore } from '../../src/graph/index.js';
+import type { PaperRecord } from '../../src/ingest/index.js';
+import { describeNeo4j } from '../support/neo4j-test-env.js';
+import { createSeedCorpusStores, type SeedCorpusStores } from '../support/seed-corpus-stores.js';
 
 const PAPER_FIELDS = `id title abstract url published authors codeLinks
   concepts { role confidence evidence concept { id name type aliases paperCount } mentions { field start end text } }`;
@@ -39,22 +39,15 @@ describeNeo4j('the seed corpus through GraphQL', () => {
   let onMemory: GraphQLExecutor;
   let onNeo4j: GraphQLExecutor;
 
+  let stores: SeedCorpusStores | undefined;
+
   beforeAll(async () => {
-    await clearNeo4jDatabase();
-    ({ papers } = await readPapers('seeds/trending-attention-papers.txt'));
-    memory = createMemoryStore();
-    graph = createNeo4jStore({ config, logger: createSilentLogger() });
-    for (const store of [memory, graph]) {
-      await store.init();
-      await ingestPapers(store, papers);
-    }
-    onMemory = createGraphQLExecutor({ store: memory });
-    onNeo4j = createGraphQLExecutor({ store: graph });
+    stores = await createSeedCorpusStores();
+    ({ papers, memory, graph, onMemory, onNeo4j } = stores);
   });
 
   afterAll(async () => {
-    await Promise.all([onMemory?.stop(), onNeo4j?.stop()]);
-    await Promise.all([memory?.close(), graph?.close()]);
+    await stores?.close();
   });
 
   it('serves all 49 seed papers with concepts whose every mention offset holds', async () => {

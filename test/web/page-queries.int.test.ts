@@ -1,33 +1,22 @@
-import { createGraphQLExecutor, type GraphQLExecutor } from '../../src/api/index.js';
-import { createSilentLogger } from '../../src/config/index.js';
-import { createMemoryStore, createNeo4jStore, ingestPapers, type GraphStore } from '../../src/graph/index.js';
-import { readPapers } from '../../src/ingest/index.js';
+import type { GraphQLExecutor } from '../../src/api/index.js';
 import { QUERY_EXAMPLES } from '../../web/graphiql/examples.js';
-import { clearNeo4jDatabase, describeNeo4j, neo4jTestConfig as config } from '../support/neo4j-test-env.js';
+import { describeNeo4j } from '../support/neo4j-test-env.js';
+import { createSeedCorpusStores, type SeedCorpusStores } from '../support/seed-corpus-stores.js';
 import { explorerOperations } from './page-operations.js';
 
 describeNeo4j('the browser pages on both stores (seed corpus)', () => {
-  let memory: GraphStore;
-  let graph: GraphStore;
   let onMemory: GraphQLExecutor;
   let onNeo4j: GraphQLExecutor;
 
+  let stores: SeedCorpusStores | undefined;
+
   beforeAll(async () => {
-    await clearNeo4jDatabase();
-    const { papers } = await readPapers('seeds/trending-attention-papers.txt');
-    memory = createMemoryStore();
-    graph = createNeo4jStore({ config, logger: createSilentLogger() });
-    for (const store of [memory, graph]) {
-      await store.init();
-      await ingestPapers(store, papers);
-    }
-    onMemory = createGraphQLExecutor({ store: memory });
-    onNeo4j = createGraphQLExecutor({ store: graph });
+    stores = await createSeedCorpusStores();
+    ({ onMemory, onNeo4j } = stores);
   });
 
   afterAll(async () => {
-    await Promise.all([onMemory?.stop(), onNeo4j?.stop()]);
-    await Promise.all([memory?.close(), graph?.close()]);
+    await stores?.close();
   });
 
   it('gives the explorer and the GraphiQL tabs the same answers from Neo4j as from the embedded store', async () => {
