@@ -5,10 +5,12 @@
  * ranking, a TF-IDF cosine baseline, BM25 with the whole text as the query, and the hybrid `related` serves by
  * default; MAP, nDCG@10, recall@5, and the share of top-5 results sharing a graph concept with their source.
  *   npm run eval:related [-- --scirex ../shared/scirex/related-train.json] [--grid]
- * `--grid` also prints the hybrid for concept weights 0 to 1, the grid HYBRID_CONCEPT_WEIGHT was read from.
+ * `--grid` also prints every mix form and weight tried on the two sets (the grid the hybrid's form and
+ * HYBRID_CONCEPT_WEIGHT were chosen from), each with the issue's three conditions: MAP above BM25's and recall@5
+ * not below it on both sets, and at least 80% of every seed paper's top-5 results sharing a concept with it.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { HYBRID_CONCEPT_WEIGHT, createMemoryStore, hybridScore, ingestPapers } from '../src/graph/index.js';
+import { HYBRID_CONCEPT_WEIGHT, conceptWeight, createMemoryStore, ingestPapers } from '../src/graph/index.js';
 import type { GraphStore, RelatedBy, RelatedPaperResult } from '../src/graph/index.js';
 import { readPapers } from '../src/ingest/index.js';
 import type { PaperRecord } from '../src/ingest/index.js';
@@ -116,15 +118,32 @@ async function related(store: GraphStore, anchors: string[], by: RelatedBy, firs
 
 const ids = (results: readonly RelatedPaperResult[]) => results.map((r) => r.paperId);
 
-/** The hybrid ranking for another concept weight, from the parts every result carries. */
-function remix(results: readonly RelatedPaperResult[], weight: number): string[] {
-  return results
-    .map((r) => ({ id: r.paperId, score: hybridScore(r.conceptScore, r.textScore, weight) }))
-    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    .map((r) => r.id);
+/** What a mix form sees of one candidate: its two scores and the weight of its rarest shared concept. */
+interface Parts {
+  id: string;
+  concept: number;
+  text: number;
+  /** ln(1 + N / paperCount) of the rarest shared concept over ln(1 + N): 0 when none is shared. */
+  specificity: number;
 }
 
-async function evaluate(set: JudgmentSet, grid: boolean): Promise<void> {
+/** A mix form: a candidate's score, given all the source's candidates (for forms normalised by the best). */
+type Mix = (x: Parts, all: readonly Parts[]) => number;
+
+interface Evaluated {
+  set: JudgmentSet;
+  /** Every paper's HYBRID candidates with their parts, all of them (first = every paper). */
+  parts: Map<string, Parts[]>;
+}
+
+function rankBy(candidates: readonly Parts[], mix: Mix): Parts[] {
+  return candidates
+    .map((x) => ({ x, score: mix(x, candidates) }))
+    .sort((a, b) => b.score - a.score || (a.x.id < b.x.id ? -1 : a.x.id > b.x.id ? 1 : 0))
+    .map((r) => r.x);
+}
+
+async function evaluate(set: JudgmentSet): Promise<Evaluated> {
   const store = createMemoryStore();
   await store.init();
   await ingestPapers(store, set.papers);
@@ -143,36 +162,118 @@ async function evaluate(set: JudgmentSet, grid: boolean): Promise<void> {
     ['TF-IDF cosine over title + abstract (baseline)', measure(set.judged, tfidf, shares)],
     ['BM25, whole text as the query (by: TEXT)', measure(set.judged, (a) => ids(text.get(a) ?? []), shares)],
     [
-      `hybrid ${HYBRID_CONCEPT_WEIGHT}·√concepts + ${(1 - HYBRID_CONCEPT_WEIGHT).toFixed(1)}·BM25 (by: HYBRID, the default)`,
+      `hybrid ${HYBRID_CONCEPT_WEIGHT}·specificity + ${1 - HYBRID_CONCEPT_WEIGHT}·BM25 (by: HYBRID, the default)`,
       measure(set.judged, (a) => ids(hybrid.get(a) ?? []), shares),
     ],
   ];
   console.log(`\n${set.name}`);
   console.log('   MAP  nDCG@10  recall@5  top-5 sharing a concept');
-  const line = (m: Measures, label: string) =>
+  for (const [label, m] of rows) {
     console.log(
       `${m.map.toFixed(3).padStart(6)}  ${m.ndcg10.toFixed(3).padStart(7)}  ${m.recall5.toFixed(3).padStart(8)}  ${(100 * m.sharing5).toFixed(0).padStart(5)}%  ${label}`,
     );
-  for (const [label, m] of rows) line(m, label);
+  }
   const everyPaper = set.papers.map((p) => p.id);
   const top5 = await store.getRelatedPapers(everyPaper, { first: 5 });
   const shown = top5.flat().length;
   const sharing = top5.flat().filter((r) => r.shared.length > 0).length;
-  console.log(`  every paper's top 5 (HYBRID): ${sharing} of ${shown} (${((100 * sharing) / shown).toFixed(0)}%) share a concept with it`);
-  if (grid) {
-    console.log('  hybrid by concept weight:');
-    for (let w = 0; w <= 1.0001; w += 0.05) {
-      line(measure(set.judged, (a) => remix(hybrid.get(a) ?? [], w), shares), `concept weight ${w.toFixed(2)}`);
+  console.log(`  every paper's top 5 (HYBRID): ${sharing} of ${shown} (${((100 * sharing) / shown).toFixed(1)}%) share a concept with it`);
+
+  const full = await related(store, everyPaper, 'HYBRID', all);
+  const oneOnly = conceptWeight(all, 1);
+  const parts = new Map(
+    [...full].map(([id, results]) => [
+      id,
+      results.map((r) => ({
+        id: r.paperId,
+        concept: r.conceptScore,
+        text: r.textScore,
+        specificity: r.shared[0] === undefined ? 0 : r.shared[0].weight / oneOnly,
+      })),
+    ]),
+  );
+  return { set, parts };
+}
+
+interface GridCell {
+  map: number;
+  recall5: number;
+  /** Share of every paper's top-5 results that share a concept with it. */
+  sharing: number;
+}
+
+function gridCell({ set, parts }: Evaluated, mix: Mix): GridCell {
+  const ranked = new Map([...parts].map(([id, candidates]) => [id, rankBy(candidates, mix)]));
+  let map = 0;
+  let recall5 = 0;
+  for (const [anchor, relevant] of set.judged) {
+    const ranking = (ranked.get(anchor) ?? []).map((x) => x.id);
+    map += averagePrecision(ranking, relevant);
+    recall5 += recallAt(5, ranking, relevant);
+  }
+  const top5 = [...ranked.values()].flatMap((r) => r.slice(0, 5));
+  const sharing = top5.filter((x) => x.specificity > 0).length / Math.max(1, top5.length);
+  return { map: map / set.judged.size, recall5: recall5 / set.judged.size, sharing };
+}
+
+/** Every mix form tried, with its weights: the grid the hybrid's form and weight were chosen from. */
+function mixGrid(): [string, Mix][] {
+  const grid: [string, Mix][] = [];
+  const weights = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6];
+  const best = (all: readonly Parts[]) => Math.max(0, ...all.map((y) => y.concept));
+  grid.push(['BM25 alone', (x) => x.text]);
+  for (const w of weights) grid.push([`${w}·√cosine + ${+(1 - w).toFixed(3)}·text`, (x) => w * Math.sqrt(x.concept) + (1 - w) * x.text]);
+  for (const w of weights) grid.push([`${w}·cosine + ${+(1 - w).toFixed(3)}·text`, (x) => w * x.concept + (1 - w) * x.text]);
+  for (const w of weights) grid.push([`${w}·∛cosine + ${+(1 - w).toFixed(3)}·text`, (x) => w * Math.cbrt(x.concept) + (1 - w) * x.text]);
+  for (const w of weights) {
+    grid.push([`${w}·cosine/best + ${+(1 - w).toFixed(3)}·text`, (x, all) => w * (best(all) > 0 ? x.concept / best(all) : 0) + (1 - w) * x.text]);
+  }
+  for (const w of weights) {
+    grid.push([`${w}·√(cosine/best) + ${+(1 - w).toFixed(3)}·text`, (x, all) => w * (best(all) > 0 ? Math.sqrt(x.concept / best(all)) : 0) + (1 - w) * x.text]);
+  }
+  for (const b of [0.05, 0.1, 0.15, 0.2, 0.25, 0.3]) grid.push([`text + ${b}·[shares a concept]`, (x) => x.text + (x.specificity > 0 ? b : 0)]);
+  for (const b of [0.1, 0.2, 0.3]) grid.push([`text · (${+(1 - b).toFixed(3)} + ${b}·[shares a concept])`, (x) => x.text * (x.specificity > 0 ? 1 : 1 - b)]);
+  for (const k of [10, 30, 60]) {
+    for (const w of [0.2, 0.3, 0.5]) {
+      grid.push([
+        `reciprocal-rank fusion k ${k}, concept share ${w}`,
+        (x, all) =>
+          (x.concept > 0 ? w / (k + 1 + all.filter((y) => y.concept > x.concept).length) : 0) +
+          (x.text > 0 ? (1 - w) / (k + 1 + all.filter((y) => y.text > x.text).length) : 0),
+      ]);
     }
+  }
+  for (const w of [0.2, 0.225, 0.25, 0.275, 0.3]) grid.push([`${w}·√specificity + ${+(1 - w).toFixed(3)}·text`, (x) => w * Math.sqrt(x.specificity) + (1 - w) * x.text]);
+  for (const w of [0.1, 0.15, 0.175, 0.2, 0.225, 0.25, 0.275, 0.3, 0.35, 0.4, 0.5]) {
+    grid.push([`${w}·specificity + ${+(1 - w).toFixed(3)}·text${w === HYBRID_CONCEPT_WEIGHT ? '  (HYBRID)' : ''}`, (x) => w * x.specificity + (1 - w) * x.text]);
+  }
+  return grid;
+}
+
+function printGrid(seeds: Evaluated, scirex: Evaluated | undefined): void {
+  console.log('\nmix forms tried (specificity: of the rarest shared concept, ln(1 + N/count) / ln(1 + N); best: the source\'s best candidate)');
+  console.log('  ok = MAP > BM25 and recall@5 ≥ BM25 on both sets, and ≥ 80% of every seed paper\'s top 5 share a concept');
+  console.log('  seeds MAP  rec@5  share | SciREX MAP  rec@5  share | form');
+  const [, bm25] = mixGrid()[0] ?? ['', (x: Parts) => x.text];
+  const base = [gridCell(seeds, bm25), scirex ? gridCell(scirex, bm25) : undefined];
+  for (const [label, mix] of mixGrid()) {
+    const a = gridCell(seeds, mix);
+    const b = scirex ? gridCell(scirex, mix) : undefined;
+    const beats = (cell: GridCell, against: GridCell | undefined) =>
+      against !== undefined && cell.map > against.map && cell.recall5 >= against.recall5 - 1e-12;
+    const ok = beats(a, base[0]) && b !== undefined && beats(b, base[1]) && a.sharing >= 0.8;
+    const cell = (c: GridCell) => `${c.map.toFixed(3).padStart(9)}  ${c.recall5.toFixed(3)}  ${(100 * c.sharing).toFixed(1).padStart(5)}%`;
+    console.log(`${ok ? 'ok' : '  '}${cell(a)} | ${b ? cell(b) : '         —'} | ${label}`);
   }
 }
 
 async function main(): Promise<void> {
   const grid = process.argv.includes('--grid');
-  await evaluate(await seedSet(), grid);
-  const scirex = arg('--scirex') ?? '../shared/scirex/related-train.json';
-  if (existsSync(scirex)) await evaluate(scirexSet(scirex), grid);
-  else console.log(`\n(no SciREX judgments at ${scirex}: pass --scirex PATH)`);
+  const seeds = await evaluate(await seedSet());
+  const path = arg('--scirex') ?? '../shared/scirex/related-train.json';
+  const scirex = existsSync(path) ? await evaluate(scirexSet(path)) : undefined;
+  if (!scirex) console.log(`\n(no SciREX judgments at ${path}: pass --scirex PATH)`);
+  if (grid) printGrid(seeds, scirex);
 }
 
 await main();

@@ -24,6 +24,7 @@ export {
   DEFAULT_CONCEPT_BUDGET,
   HYBRID_CONCEPT_WEIGHT,
   TEXT_CANDIDATES,
+  conceptSpecificity,
   conceptWeight,
   explainSharedTerms,
   hybridScore,

@@ -16,16 +16,26 @@ export function conceptWeight(totalPapers: number, paperCount: number): number {
 }
 
 /**
- * The hybrid mix: `score = w · √conceptScore + (1 − w) · textScore`, w = `HYBRID_CONCEPT_WEIGHT`. The square root
- * lifts a small concept overlap, so a paper sharing a specific concept with the source outranks one that only
- * shares words. Form and weight were chosen once, on the two judgment sets only (test/fixtures/related-judgments
- * .json and SciREX related-train.json; `npm run eval:related -- --grid` prints the grid), and are fixed here.
+ * The hybrid mix: `score = w · specificity + (1 − w) · textScore`, w = `HYBRID_CONCEPT_WEIGHT`, where specificity is
+ * that of the rarest concept the two papers share (`conceptSpecificity`; 0 when they share none). So a paper
+ * sharing one specific concept with the source (a dataset, a method name) outranks one that only shares words
+ * or only hub concepts, while the text score orders papers of similar specificity. Form and weight were chosen
+ * once, on the two judgment sets only (test/fixtures/related-judgments.json and SciREX related-train.json;
+ * `npm run eval:related -- --grid` prints every form and weight tried), and are fixed here.
  */
-export const HYBRID_CONCEPT_WEIGHT = 0.2;
+export const HYBRID_CONCEPT_WEIGHT = 0.25;
+
+/**
+ * How specific a concept in `paperCount` of `totalPapers` papers is: its IDF weight over that of a concept in one
+ * paper, `ln(1 + N / paperCount) / ln(1 + N)`, in (0, 1]; independent of the corpus size in shape.
+ */
+export function conceptSpecificity(totalPapers: number, paperCount: number): number {
+  return conceptWeight(totalPapers, paperCount) / conceptWeight(totalPapers, 1);
+}
 
 /** The hybrid score of a paper from its two parts (see `HYBRID_CONCEPT_WEIGHT`), before rounding. */
-export function hybridScore(conceptScore: number, textScore: number, conceptWeight = HYBRID_CONCEPT_WEIGHT): number {
-  return conceptWeight * Math.sqrt(conceptScore) + (1 - conceptWeight) * textScore;
+export function hybridScore(specificity: number, textScore: number, conceptWeight = HYBRID_CONCEPT_WEIGHT): number {
+  return conceptWeight * specificity + (1 - conceptWeight) * textScore;
 }
 
 /**
@@ -114,7 +124,8 @@ function norm(concepts: readonly ConceptFrequency[], totalPapers: number): numbe
 /**
  * Scores candidates and keeps the best `first`: score descending, then paper id. `conceptScore` is the
  * IDF-weighted cosine of the concept sets (Σ_shared w² / (‖A‖·‖B‖)), `textScore` the BM25 score over `textMax`, both
- * rounded to 6 decimals; `score` is one of them (CONCEPTS, TEXT) or their fixed mix (HYBRID), rounded again.
+ * rounded to 6 decimals; `score` is one of them (CONCEPTS, TEXT) or the hybrid mix of the text score and the
+ * specificity of the rarest shared concept (`hybridScore`), rounded again.
  * Both stores call this on the candidates they found, so their answers agree to the text scores' last bits.
  */
 export function rankRelated(input: RankRelatedInput): RelatedPaperResult[] {
@@ -130,7 +141,11 @@ export function rankRelated(input: RankRelatedInput): RelatedPaperResult[] {
       .sort((a, b) => compareStrings(a.conceptId, b.conceptId));
     if (shared.length < minShared) continue;
     let dot = 0;
-    for (const c of shared) dot += conceptWeight(totalPapers, c.paperCount) ** 2;
+    let rarest = Infinity;
+    for (const c of shared) {
+      dot += conceptWeight(totalPapers, c.paperCount) ** 2;
+      rarest = Math.min(rarest, c.paperCount);
+    }
     const conceptScore = shared.length === 0 ? 0 : round6(dot / (sourceNorm * norm(candidate.concepts, totalPapers)));
     const textScore = input.textMax > 0 ? round6(candidate.textScore / input.textMax) : 0;
     const score =
@@ -138,7 +153,7 @@ export function rankRelated(input: RankRelatedInput): RelatedPaperResult[] {
         ? conceptScore
         : by === 'TEXT'
           ? textScore
-          : round6(hybridScore(conceptScore, textScore));
+          : round6(hybridScore(shared.length === 0 ? 0 : conceptSpecificity(totalPapers, rarest), textScore));
     if (score <= 0) continue;
     results.push({
       paperId: candidate.paperId,

@@ -90,11 +90,13 @@ describe('Query.paper', () => {
 
   it('ranks related papers by the hybrid by default, and explains each by its shared concepts and words', async () => {
     const { paper } = await data(`{ paper(id: "flashattention-2") {
-      hybrid: related(first: 3) { score conceptScore textScore paper { id } sharedTerms { term weight } }
+      hybrid: related(first: 3) { score textScore paper { id } sharedConcepts { weight } sharedTerms { term weight } }
       text: related(first: 3, by: TEXT) { score textScore } } }`);
     expect(paper.hybrid[0].paper.id).toBe('flashattention');
     for (const r of paper.hybrid) {
-      expect(r.score).toBeCloseTo(0.2 * Math.sqrt(r.conceptScore) + 0.8 * r.textScore, 5);
+      // 0.25 · the rarest shared concept's weight over that of a concept in one of the 5 papers + 0.75 · text.
+      const specificity = r.sharedConcepts.length === 0 ? 0 : r.sharedConcepts[0].weight / Math.log(1 + 5);
+      expect(r.score).toBeCloseTo(0.25 * specificity + 0.75 * r.textScore, 5);
     }
     expect(paper.hybrid[0].sharedTerms.length).toBeGreaterThan(0);
     const terms = paper.hybrid[0].sharedTerms.map((t: any) => t.term);

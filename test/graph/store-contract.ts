@@ -393,14 +393,15 @@ export function describeStoreContract(name: string, make: MakeStore): void {
           expect(batch).toEqual(await oneByOne(sources, (one) => s.getRelatedPapers(one, { first: 10, by })));
         }
         const batch = await s.getRelatedPapers(sources, { first: 10 });
+        // No shared words: the hybrid ranks by the rarest shared concept (Hub B for all of h3's), ties by id.
         expect(batch.map((related) => related.map((r) => r.paperId))).toEqual([
-          ['h4', 'h6', 'h1'],
+          ['h1', 'h4', 'h6'],
           ['h2'],
           [],
-          ['h3', 'h4', 'h1'],
+          ['h1', 'h3', 'h4'],
           ['h1'],
           [],
-          ['h4', 'h6', 'h1'],
+          ['h1', 'h4', 'h6'],
         ]);
       });
     });
@@ -717,7 +718,9 @@ export function describeStoreContract(name: string, make: MakeStore): void {
         const related = await only(s.getRelatedPapers(['p1'], { first: 20 }));
         expect(related).toEqual(await only(s.getRelatedPapers(['p1'], { first: 20, by: 'HYBRID' })));
         for (const r of related) {
-          expect(r.score).toBe(round6(hybridScore(r.conceptScore, r.textScore)));
+          // The concept part is the specificity of the rarest shared concept, the first of `shared`.
+          const specificity = r.shared[0] === undefined ? 0 : r.shared[0].weight / w(corpus().length, 1);
+          expect(r.score).toBe(round6(hybridScore(specificity, r.textScore)));
           expect(r.conceptScore > 0).toBe(r.shared.length > 0);
         }
         const concepts = await only(s.getRelatedPapers(['p1'], { first: 20, by: 'CONCEPTS' }));
@@ -733,7 +736,9 @@ export function describeStoreContract(name: string, make: MakeStore): void {
         const links = await only(s.getPaperConcepts(['p1']));
         const source = { query: textQueryTerms(p1?.title ?? '', p1?.abstract ?? ''), conceptIds: links.map((l) => l.conceptId) };
         const related = await s.getRelatedToText(source, { first: 5 });
-        expect(related[0]).toMatchObject({ paperId: 'p1', textScore: 1, conceptScore: 1, score: 1 });
+        expect(related[0]).toMatchObject({ paperId: 'p1', textScore: 1, conceptScore: 1 });
+        const rarest = related[0]?.shared[0]?.weight ?? 0;
+        expect(related[0]?.score).toBe(round6(hybridScore(rarest / w(corpus().length, 1), 1)));
         const typed = await s.getRelatedToText(source, { first: 5, by: 'CONCEPTS', types: ['DATASET'] });
         for (const r of typed) expect(r.shared.every((c) => c.conceptId.startsWith('dataset:'))).toBe(true);
         expect(await s.getRelatedToText({ query: [], conceptIds: [] }, { first: 5 })).toEqual([]);

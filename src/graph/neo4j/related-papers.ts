@@ -51,15 +51,21 @@ const CANDIDATES_AND_RANKING = `
     }
     WITH q, textScore, concepts, [x IN concepts WHERE x[0] IN sourceIds] AS shared
     WHERE size(shared) >= $minShared
-    WITH q, textScore, concepts,
-      CASE WHEN size(shared) = 0 THEN 0.0 ELSE
-        reduce(s = 0.0, x IN shared | s + log(1.0 + toFloat(n) / x[1]) ^ 2)
-        / (sourceNorm * sqrt(reduce(s = 0.0, x IN concepts | s + log(1.0 + toFloat(n) / x[1]) ^ 2)))
-      END AS conceptScore,
+    WITH q, textScore, concepts, shared,
       CASE WHEN textMax > 0 THEN textScore / textMax ELSE 0.0 END AS text
     WITH q, textScore, concepts,
-      CASE $by WHEN 'CONCEPTS' THEN conceptScore WHEN 'TEXT' THEN text
-        ELSE $conceptWeight * sqrt(conceptScore) + (1 - $conceptWeight) * text END AS approximate
+      CASE $by
+        WHEN 'TEXT' THEN text
+        WHEN 'CONCEPTS' THEN
+          CASE WHEN size(shared) = 0 THEN 0.0 ELSE
+            reduce(s = 0.0, x IN shared | s + log(1.0 + toFloat(n) / x[1]) ^ 2)
+            / (sourceNorm * sqrt(reduce(s = 0.0, x IN concepts | s + log(1.0 + toFloat(n) / x[1]) ^ 2)))
+          END
+        ELSE (1 - $conceptWeight) * text + CASE WHEN size(shared) = 0 THEN 0.0 ELSE
+          $conceptWeight * log(1.0 + toFloat(n) / reduce(m = n, x IN shared | CASE WHEN x[1] < m THEN x[1] ELSE m END))
+          / log(1.0 + n)
+        END
+      END AS approximate
     WHERE approximate > 0
     WITH q, textScore, concepts ORDER BY approximate DESC, q.id LIMIT $keep
     RETURN collect([q.id, textScore, concepts]) AS candidates
