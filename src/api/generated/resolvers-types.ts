@@ -249,9 +249,9 @@ export type Paper = {
   /** Publication date as `YYYY-MM-DD`, if known. */
   published: Maybe<Scalars['String']['output']>;
   /**
-   * Other papers related to this one, and why. By default (HYBRID) each candidate is scored by the concepts it shares
-   * (IDF-weighted cosine of the two concept sets) and by its words (BM25 with this paper's whole title and abstract
-   * as the query), mixed as `0.2 · √conceptScore + 0.8 · textScore`. Candidates: the 100 best text matches and the
+   * Other papers related to this one, and why. By default (HYBRID) each candidate is scored by the rarest concept it
+   * shares (its specificity, see `RelatedBy.HYBRID`) and by its words (BM25 with this paper's whole title and abstract
+   * as the query), mixed as `0.25 · specificity + 0.75 · textScore`. Candidates: the 100 best text matches and the
    * papers reached through this paper's rarest concepts (at most 1,000 papers). Score descending, then paper id.
    */
   related: Array<RelatedPaper>;
@@ -521,7 +521,11 @@ export type QueryTopConceptsArgs = {
 export type RelatedBy =
   /** The concept score alone; only papers sharing a concept. */
   | 'CONCEPTS'
-  /** The default: `0.2 · √conceptScore + 0.8 · textScore`, a fixed mix chosen on relevance judgments. */
+  /**
+   * The default: `0.25 · specificity + 0.75 · textScore`, a fixed mix chosen on relevance judgments. The specificity
+   * is that of the rarest shared concept (the first of `sharedConcepts`): its weight over `ln(1 + N)`, the weight of a
+   * concept in one of the N papers; 0 when none is shared.
+   */
   | 'HYBRID'
   /** The text score alone (BM25 over title and abstract). */
   | 'TEXT';
