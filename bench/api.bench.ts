@@ -15,9 +15,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import neo4j from 'neo4j-driver';
+import type { ManagedTransaction } from 'neo4j-driver';
 import { startServer } from '../src/api/index.js';
 import { createSilentLogger } from '../src/config/index.js';
-import { createNeo4jStore } from '../src/graph/index.js';
+import { DEFAULT_CONCEPT_BUDGET, RELATED_PAPERS_CYPHER, createNeo4jStore, relatedParameters, runRelated } from '../src/graph/index.js';
+import type { RelatedQueryOptions } from '../src/graph/index.js';
 import { canonicalKey } from '../src/nlp/index.js';
 import {
   benchNeo4jConfig,
@@ -44,37 +46,39 @@ const only = (arg('--reads') ?? 'papers,concept').split(',');
 
 const TYPE_ORDER = "CASE c.type WHEN 'METHOD' THEN 0 WHEN 'TASK' THEN 1 WHEN 'DATASET' THEN 2 ELSE 3 END";
 
-/**
- * The related-papers rule papergraph serves (src/graph/score-related.ts), in Cypher: candidates through the
- * source's concepts in at most `fanout` papers, IDF-weighted cosine over all concepts, top 5 by score then id.
- * (A source whose concepts are all hubs gets no candidates here; the answer check counts such differences.)
- */
-const RAW_PAPERS = `
-MATCH (n:Paper) WITH count(n) AS N
+/** The first 20 papers by title with their concept links, in `getPaperConcepts` order (`sortPaperLinks`). */
+const RAW_PAGE = `
 MATCH (p:Paper) WHERE p.title IS NOT NULL
-WITH N, p ORDER BY p.title, p.id LIMIT 20
+WITH p ORDER BY p.title, p.id LIMIT 20
 CALL (p) {
   MATCH (p)-[r:MENTIONS]->(c:Concept)
   WITH r, c ORDER BY ${TYPE_ORDER}, CASE r.role WHEN 'PROPOSED' THEN 0 ELSE 1 END, c.id
   RETURN collect({role: r.role, concept: c {.id, .name, .type}}) AS concepts
 }
-CALL (p, N) {
-  MATCH (p)-[:MENTIONS]->(c:Concept)
-  WITH p, N, collect(c) AS mine, sum(log(1 + toFloat(N) / c.paperCount) ^ 2) AS mine2
-  UNWIND mine AS c
-  WITH p, N, mine, mine2, c WHERE c.paperCount <= $fanout
-  MATCH (c)<-[:MENTIONS]-(q:Paper) WHERE q <> p
-  WITH DISTINCT N, mine, mine2, q
-  CALL (q, N, mine) {
-    MATCH (q)-[:MENTIONS]->(d:Concept)
-    WITH d, log(1 + toFloat(N) / d.paperCount) ^ 2 AS w2
-    RETURN sum(w2) AS theirs2, sum(CASE WHEN d IN mine THEN w2 ELSE 0.0 END) AS dot
-  }
-  WITH q, round(dot / (sqrt(mine2) * sqrt(theirs2)), 6) AS score
-  ORDER BY score DESC, q.id LIMIT 5
-  RETURN collect({score: score, paper: q {.id, .title}}) AS related
+RETURN p.id AS id, p.title AS title, concepts`;
+
+/** What `Paper.related(first: 5)` asks the store: HYBRID, all types, no minimum, the default concept budget. */
+const RELATED_OPTIONS: RelatedQueryOptions = { first: 5, by: 'HYBRID', types: null, minShared: 0, conceptBudget: DEFAULT_CONCEPT_BUDGET };
+
+/**
+ * The nested read by hand, in one read transaction: the page with its concepts, then papergraph's own
+ * related-papers statement (`RELATED_PAPERS_CYPHER`, same parameters) with the same exact re-ranking of its rows
+ * in TypeScript (`runRelated` → `rankRelated`), then the related papers' titles.
+ */
+async function rawPapers(tx: ManagedTransaction): Promise<unknown[]> {
+  const page = (await tx.run(RAW_PAGE)).records.map((r) => r.toObject() as { id: string; title: string; concepts: unknown[] });
+  const related = await runRelated(tx, RELATED_PAPERS_CYPHER, { ...relatedParameters(RELATED_OPTIONS), ids: page.map((p) => p.id) }, RELATED_OPTIONS);
+  const relatedIds = [...new Set([...related.values()].flatMap((list) => list.map((r) => r.paperId)))];
+  const titles = new Map(
+    (await tx.run('UNWIND $ids AS id MATCH (p:Paper {id: id}) RETURN id, p.title AS title', { ids: relatedIds })).records.map(
+      (r) => [r.get('id') as string, r.get('title') as string],
+    ),
+  );
+  return page.map((p) => ({
+    ...p,
+    related: (related.get(p.id) ?? []).map((r) => ({ score: r.score, paper: { id: r.paperId, title: titles.get(r.paperId) } })),
+  }));
 }
-RETURN p.id AS id, p.title AS title, concepts, related`;
 
 const API_PAPERS = `{ papers(first: 20) { nodes { id title
   concepts { role concept { id name type } }
@@ -92,6 +96,11 @@ RETURN c.id AS id, c.name AS name, c.type AS type, c.paperCount AS paperCount, p
 
 const API_CONCEPT = `query($name: String!) { conceptByName(name: $name) { id name type paperCount
   papers(first: 20) { nodes { id title } } } }`;
+
+const RAW_READS = {
+  papers: rawPapers,
+  concept: async (tx: ManagedTransaction, params: Record<string, unknown>) => (await tx.run(RAW_CONCEPT, params)).records.map((r) => r.toObject()),
+};
 
 interface Read {
   id: 'papers' | 'concept';
@@ -128,7 +137,9 @@ function reads(conceptNames: readonly string[]): Read[] {
 // ---------------------------------------------------------------- servers
 
 const config = benchNeo4jConfig();
-const store = createNeo4jStore({ config, logger: createSilentLogger() });
+/** Both sides get the same generous read limit: a busy machine must not turn slow answers into refusals on one side. */
+const READ_TIMEOUT_MILLIS = 120_000;
+const store = createNeo4jStore({ config, logger: createSilentLogger(), readTimeoutMillis: READ_TIMEOUT_MILLIS });
 await store.init();
 const stats = await store.stats();
 const [last] = await store.getPapers([syntheticPaperId(papers - 1)]);
@@ -150,19 +161,18 @@ const api = await startServer({
 });
 
 const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password), { disableLosslessIntegers: true });
-const RAW_QUERIES = { papers: RAW_PAPERS, concept: RAW_CONCEPT };
 const raw = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
   req.on('end', () => {
     void (async () => {
       try {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { read: keyof typeof RAW_QUERIES; params: Record<string, unknown> };
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { read: keyof typeof RAW_READS; params: Record<string, unknown> };
         const session = driver.session({ database: config.database, defaultAccessMode: neo4j.session.READ });
         try {
-          const result = await session.executeRead((tx) => tx.run(RAW_QUERIES[body.read], { fanout: 10_000, ...body.params }));
+          const rows = await session.executeRead((tx) => RAW_READS[body.read](tx, body.params), { timeout: neo4j.int(READ_TIMEOUT_MILLIS) });
           res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ rows: result.records.map((r) => r.toObject()) }));
+          res.end(JSON.stringify({ rows }));
         } finally {
           await session.close();
         }

@@ -81,9 +81,20 @@ async function readsFor(store: GraphStore, papers: number): Promise<Read[]> {
       name: 'cooccurrence, first read after a write',
       query: '{ cooccurrence(rowType: METHOD, columnType: DATASET, first: 20) { rows { id } columns { id } cells { count } } }',
       variables: () => ({}),
-      // Rewriting a paper as it is changes nothing but the graph's version, so no cached matrix answers.
+      // Rewriting a paper as it is moves the graph's version; this store brings its cached matrix forward.
       before: async () => store.upsertPapers(corpus.slice(0, 1)),
     },
+    ...(otherWriter === null
+      ? []
+      : [
+          {
+            name: 'cooccurrence, first read after another process wrote',
+            query: '{ cooccurrence(rowType: METHOD, columnType: DATASET, first: 20) { rows { id } columns { id } cells { count } } }',
+            variables: () => ({}),
+            // A write this store did not make: the matrix is computed again.
+            before: async () => otherWriter.upsertPapers(corpus.slice(0, 1)),
+          } satisfies Read,
+        ]),
     {
       name: 'topConcepts(METHOD, 10)',
       query: '{ topConcepts(type: METHOD, first: 10) { id name paperCount } }',
@@ -152,8 +163,35 @@ async function measure(store: GraphStore, papers: number): Promise<Map<string, n
   return times;
 }
 
-async function openStore(): Promise<{ store: GraphStore; loaded: number; done: () => Promise<void> }> {
-  if (storeArg === 'memory') return { store: createMemoryStore(), loaded: 0, done: async () => {} };
+/**
+ * What keeping cached matrices current costs a write: 100 papers rewritten as they are, by a store holding no
+ * matrix (the other writer) and by one holding the bench's matrices (it collects the papers' links to their
+ * concepts and brings them forward), alternating, `samples / 2` each.
+ */
+async function measureWrites(store: GraphStore, other: GraphStore, papers: number): Promise<Map<string, number[]>> {
+  const plain: number[] = [];
+  const tracked: number[] = [];
+  const batch = (i: number) => corpus.slice((i * 100) % (papers - 100), ((i * 100) % (papers - 100)) + 100);
+  for (let i = 0; i < Math.max(2, samples / 2); i++) {
+    for (const [writer, into] of i % 2 === 0 ? ([[other, plain], [store, tracked]] as const) : ([[store, tracked], [other, plain]] as const)) {
+      if (writer === store) {
+        // The matrices `measure` reads, cached at the current version.
+        await store.cooccurrence({ rowType: 'METHOD', columnType: 'DATASET', first: 20 });
+        await store.cooccurrence({ rowType: 'METHOD', columnType: 'DATASET', first: 10 });
+      }
+      const t0 = performance.now();
+      await writer.upsertPapers(batch(i));
+      into.push(performance.now() - t0);
+    }
+  }
+  return new Map([
+    ['write: 100 papers rewritten, no cached matrix', plain],
+    ['write: the same, cooccurrence matrices cached (kept current)', tracked],
+  ]);
+}
+
+async function openStore(): Promise<{ store: GraphStore; otherWriter: GraphStore | null; loaded: number; done: () => Promise<void> }> {
+  if (storeArg === 'memory') return { store: createMemoryStore(), otherWriter: null, loaded: 0, done: async () => {} };
   const config = benchNeo4jConfig();
   const store = createNeo4jStore({ config, logger: createSilentLogger() });
   await store.init();
@@ -169,10 +207,14 @@ async function openStore(): Promise<{ store: GraphStore; loaded: number; done: (
     await clearNeo4j(config);
     await store.init();
   }
+  // Another store on the same database: what a second process (an ingest, another API replica) is to `store`.
+  const otherWriter = createNeo4jStore({ config, logger: createSilentLogger() });
   return {
     store,
+    otherWriter,
     loaded: reuse ? smallest : 0,
     done: async () => {
+      await otherWriter.close();
       await store.close();
       if (!process.argv.includes('--keep')) await clearNeo4j(config);
     },
@@ -180,7 +222,7 @@ async function openStore(): Promise<{ store: GraphStore; loaded: number; done: (
 }
 
 const corpus = await createSyntheticCorpus({ papers: sizes[sizes.length - 1] as number });
-const { store, loaded: alreadyLoaded, done } = await openStore();
+const { store, otherWriter, loaded: alreadyLoaded, done } = await openStore();
 const results = new Map<number, Map<string, number[]>>();
 /** Refused reads by name (over all sizes; sizes are measured one after the other). */
 let failures = new Map<string, number>();
@@ -206,7 +248,9 @@ try {
       memory.set(size, used() - baseline);
     }
     failures = new Map();
-    results.set(size, await measure(store, size));
+    const times = await measure(store, size);
+    if (otherWriter !== null) for (const [name, ms] of await measureWrites(store, otherWriter, size)) times.set(name, ms);
+    results.set(size, times);
     failuresBySize.set(size, failures);
   }
 } finally {

@@ -168,6 +168,35 @@ describeNeo4j('Neo4j store', () => {
       });
     });
 
+    it('a cached cooccurrence matrix is not carried past a write by another process', async () => {
+      store = await neo4jStore();
+      await store.upsertPapers(corpus());
+      const other = createNeo4jStore({ config, logger: createSilentLogger() });
+      const memory = createMemoryStore();
+      await memory.upsertPapers(corpus());
+      const ask = (s: GraphStore) => s.cooccurrence({ rowType: 'METHOD', columnType: 'DATASET', first: 3 });
+      try {
+        await ask(store);
+        // Another writer between the cached read and this store's own write: the own write's delta alone
+        // would miss the other's links.
+        const bert = { id: 'method:bert', name: 'BERT', type: 'METHOD' } as const;
+        const imagenet = { id: 'dataset:imagenet', name: 'ImageNet', type: 'DATASET' } as const;
+        const other1 = makePaper({ id: 'o1', title: 'BERT on ImageNet', abstract: 'BERT on ImageNet.' }, [bert, imagenet]);
+        const own1 = makePaper({ id: 'o2', title: 'BERT on ImageNet again', abstract: 'BERT on ImageNet.' }, [bert, imagenet]);
+        await other.upsertPapers([other1]);
+        await store.upsertPapers([own1]);
+        await memory.upsertPapers([other1, own1]);
+        expect(await ask(store)).toEqual(await ask(memory));
+        // And its own writes alone are carried: the same answer as a store that computes it afresh.
+        await store.deletePaper('o1');
+        await memory.deletePaper('o1');
+        expect(await ask(store)).toEqual(await ask(memory));
+        expect(await ask(other)).toEqual(await ask(memory));
+      } finally {
+        await other.close();
+      }
+    });
+
     it('rolls the whole batch back when the database refuses part of it', async () => {
       store = await neo4jStore({ batchSize: 1 });
       await store.upsertPapers(corpus().slice(0, 2));

@@ -934,6 +934,52 @@ export function describeStoreContract(name: string, make: MakeStore): void {
         expect(await ask()).toEqual(before);
       });
 
+      it('cooccurrence kept between reads follows every write, delete and new concept like a fresh count', async () => {
+        const s = await withCorpus();
+        /** The matrix from what the store lists: concept ranks and each paper's links. */
+        const expected = async (rowType: 'METHOD' | 'DATASET', columnType: 'METHOD' | 'DATASET', first: number) => {
+          const top = async (type: 'METHOD' | 'DATASET') => ids((await s.listConcepts({ first: 100, type })).items).slice(0, first);
+          const [rows, columns] = [await top(rowType), await top(columnType)];
+          const papers = (await s.listPapers({ first: 100 })).items;
+          const links = (await s.getPaperConcepts(ids(papers))).map((list) => list.map((l) => l.conceptId));
+          const cells = rows.flatMap((row) =>
+            columns
+              .map((column) => ({ row, column, count: links.filter((l) => l.includes(row) && l.includes(column)).length }))
+              .filter((cell) => cell.count > 0),
+          );
+          return { rows, columns, cells };
+        };
+        const shapes = [['METHOD', 'DATASET', 2], ['METHOD', 'METHOD', 3], ['DATASET', 'METHOD', 10]] as const;
+        const check = async () => {
+          for (const [rowType, columnType, first] of shapes) {
+            expect(await s.cooccurrence({ rowType, columnType, first })).toEqual(await expected(rowType, columnType, first));
+          }
+        };
+        const bert = { id: 'method:bert', name: 'BERT', type: 'METHOD' } as const;
+        const imagenet = { id: 'dataset:imagenet', name: 'ImageNet', type: 'DATASET' } as const;
+        const squad = { id: 'dataset:squad', name: 'SQuAD', type: 'DATASET' } as const;
+        const coco = { id: 'dataset:coco', name: 'COCO', type: 'DATASET' } as const;
+        const text = 'BERT on ImageNet and SQuAD and COCO.';
+        await check();
+        await s.upsertPapers([makePaper({ id: 'x1', title: 'x1', abstract: text }, [bert, imagenet])]);
+        await check();
+        // The same paper again, then with other links; a concept no paper had before; two papers at once.
+        await s.upsertPapers([makePaper({ id: 'x1', title: 'x1', abstract: text }, [bert, imagenet])]);
+        await check();
+        await s.upsertPapers([makePaper({ id: 'x1', title: 'x1', abstract: text }, [bert, squad, coco])]);
+        await check();
+        await s.upsertPapers([
+          makePaper({ id: 'x2', title: 'x2', abstract: text }, [bert, coco]),
+          makePaper({ id: 'x3', title: 'x3', abstract: text }, [imagenet, coco]),
+        ]);
+        await check();
+        await s.deletePaper('x1');
+        await check();
+        await s.deletePaper('x3');
+        await s.deletePaper('x2');
+        await check();
+      });
+
       it('cooccurrence of a type with itself counts a concept with itself as its paper count', async () => {
         const s = await withCorpus();
         const matrix = await s.cooccurrence({ rowType: 'METRIC', columnType: 'METRIC', first: 2 });

@@ -44,6 +44,8 @@ import { completeBulkImport } from './complete-bulk-import.js';
 import { checkScan } from '../scan-ids.js';
 import { createNeo4jSessions, type Neo4jSessionOptions } from './neo4j-sessions.js';
 import { translateError } from './translate-error.js';
+import { createCooccurrenceCache, matrixAnswer, pairKey } from './cooccurrence-cache.js';
+import type { MatrixState, PaperChange, RankedConcept, WriteDelta } from './cooccurrence-cache.js';
 
 export interface Neo4jStoreOptions extends Neo4jSessionOptions {
   config: Neo4jConfig;
@@ -293,16 +295,38 @@ async function removeOrphans(tx: ManagedTransaction, conceptIds: readonly string
   );
 }
 
-/** Sets `paperCount` of the listed concepts that still exist to their degree (under the write lock the links took). */
-async function refreshPaperCounts(tx: ManagedTransaction, conceptIds: readonly string[], batchSize: number): Promise<void> {
+/**
+ * Sets `paperCount` of the listed concepts that still exist to their degree (under the write lock the links
+ * took). With `report`, returns each listed concept's type, name and new count, null for one that is gone.
+ */
+async function refreshPaperCounts(
+  tx: ManagedTransaction,
+  conceptIds: readonly string[],
+  batchSize: number,
+  report = false,
+): Promise<WriteDelta['touched']> {
+  const touched = new Map<string, (RankedConcept & { type: ConceptType }) | null>();
   for (const chunk of chunks(conceptIds, batchSize)) {
-    await tx.run(
+    const records = await rows(
+      tx,
       `UNWIND $ids AS id
        MATCH (c:Concept {id: id})
-       SET c.paperCount = ${PAPER_COUNT}`,
+       SET c.paperCount = ${PAPER_COUNT}
+       ${report ? 'RETURN c.id AS id, c.name AS name, c.type AS type, c.paperCount AS paperCount' : ''}`,
       { ids: chunk },
     );
+    if (!report) continue;
+    for (const id of chunk) touched.set(id, null);
+    for (const r of records) {
+      touched.set(r.get('id') as string, {
+        id: r.get('id') as string,
+        name: r.get('name') as string,
+        type: r.get('type') as ConceptType,
+        paperCount: toNumber(r.get('paperCount')),
+      });
+    }
   }
+  return touched;
 }
 
 /**
@@ -311,20 +335,24 @@ async function refreshPaperCounts(tx: ManagedTransaction, conceptIds: readonly s
  * transaction, as every writer locks this one node; the read-and-add in one SET is what keeps concurrent
  * writers from losing each other's updates.
  */
-async function addMentions(tx: ManagedTransaction, delta: number): Promise<void> {
-  await tx.run(
+async function addMentions(tx: ManagedTransaction, delta: number): Promise<{ before: string | null; after: string }> {
+  // The version before is derived from the one after: read before the SET, it would not be under the node's lock.
+  const [record] = await rows(
+    tx,
     `MERGE (s:GraphStats {id: 'graph'})
-     ON CREATE SET s.mentions = 0, s.writes = 0, s.epoch = randomUUID(), s.version = $version
-     SET s.mentions = s.mentions + $delta, s.writes = coalesce(s.writes, 0) + 1, s.epoch = coalesce(s.epoch, randomUUID())`,
+     ON CREATE SET s.mentions = 0, s.writes = 0, s.version = $version
+     WITH s, s.epoch IS NOT NULL AS versioned
+     SET s.mentions = s.mentions + $delta, s.writes = coalesce(s.writes, 0) + 1, s.epoch = coalesce(s.epoch, randomUUID())
+     RETURN versioned, s.epoch AS epoch, s.writes AS writes`,
     { delta: neo4j.int(delta), version: neo4j.int(MODEL_VERSION) },
   );
+  const epoch = record?.get('epoch') as string;
+  const writes = toNumber(record?.get('writes'));
+  return { before: record?.get('versioned') === true ? `${epoch}:${writes - 1}` : null, after: `${epoch}:${writes}` };
 }
 
 /** Identifies the graph's state for caches: changes with every write. */
 const GRAPH_VERSION = "OPTIONAL MATCH (s:GraphStats {id: 'graph'}) RETURN s.epoch + ':' + toString(s.writes) AS version";
-
-/** Most `cooccurrence` answers kept between writes. */
-const MAX_CACHED_MATRICES = 64;
 
 /**
  * Brings a graph written before `MODEL_VERSION` up to it: concept paper counts and type labels, paper
@@ -373,12 +401,11 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1_000));
   const { read, write, ...sessions } = createNeo4jSessions(config, logger, options);
   /**
-   * `cooccurrence` answers by arguments, valid while the graph's version is `matricesVersion`: a matrix is a
-   * join over its hubs' papers (~300k links at 100k papers), dashboards ask for the same few, and any write
-   * (by any process) moves the version.
+   * `cooccurrence` answers by arguments and graph version: a matrix is a join over its hubs' papers (~300k links
+   * at 100k papers) and dashboards ask for the same few. Any write moves the version; this store's own writes
+   * bring the cached matrices forward from what they changed (see `createCooccurrenceCache`).
    */
-  const matrices = new Map<string, Cooccurrence>();
-  let matricesVersion: string | null = null;
+  const matrices = createCooccurrenceCache();
 
   /**
    * One read transaction for a batch of ids (a loader's batch): `work` gets the distinct ids and answers
@@ -537,11 +564,13 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
   const rankedConcepts = (type: ConceptType | null) =>
     `MATCH (c:${type === null ? 'Concept' : TYPE_LABEL[type]}) WHERE c.paperCount IS NOT NULL`;
 
-  async function topConceptRanks(tx: ManagedTransaction, type: ConceptType, first: number): Promise<[string, number][]> {
-    const records = await rows(tx, `${rankedConcepts(type)} WITH c ${RANK_CONCEPTS} LIMIT $first RETURN c.id AS id, c.paperCount AS n`, {
-      first: neo4j.int(first),
-    });
-    return records.map((r) => [r.get('id') as string, toNumber(r.get('n'))]);
+  async function topConceptRanks(tx: ManagedTransaction, type: ConceptType, first: number): Promise<RankedConcept[]> {
+    const records = await rows(
+      tx,
+      `${rankedConcepts(type)} WITH c ${RANK_CONCEPTS} LIMIT $first RETURN c.id AS id, c.name AS name, c.paperCount AS n`,
+      { first: neo4j.int(first) },
+    );
+    return records.map((r) => ({ id: r.get('id') as string, name: r.get('name') as string, paperCount: toNumber(r.get('n')) }));
   }
 
   return {
@@ -607,7 +636,10 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
           texts: link.mentions.map((m) => m.text),
         })),
       );
-      await write(async (tx) => {
+      const delta = await write(async (tx): Promise<WriteDelta> => {
+        // The concepts of the cached matrices: the links to them each paper had are collected for the matrices.
+        const watched = matrices.watched();
+        const changes: PaperChange[] = [];
         const stale = new Set<string>();
         let oldMentions = 0;
         for (const chunk of chunks(paperRows, batchSize)) {
@@ -625,16 +657,22 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
              FOREACH (_ IN CASE WHEN row.published IS NULL THEN [1] ELSE [] END | SET p:Undated)
              FOREACH (_ IN CASE WHEN row.published IS NULL THEN [] ELSE [1] END | REMOVE p:Undated)
              WITH p, row, oldMentions
+             CALL (p) {
+               OPTIONAL MATCH (p)-[:MENTIONS]->(w:Concept) WHERE w.id IN $watched
+               RETURN collect(w.id) AS watched
+             }
              CALL (p, row) {
                OPTIONAL MATCH (p)-[r:MENTIONS]->(old:Concept) WHERE NOT old.id IN row.conceptIds
                DELETE r
                RETURN collect(old.id) AS stale
              }
-             RETURN sum(oldMentions) AS oldMentions, collect(stale) AS stale`,
-            { rows: chunk },
+             RETURN sum(oldMentions) AS oldMentions, collect(stale) AS stale, collect([row.id, watched]) AS watched`,
+            { rows: chunk, watched: [...watched] },
           );
           oldMentions += toNumber(records[0]?.get('oldMentions') ?? 0);
           for (const ids of (records[0]?.get('stale') as string[][] | undefined) ?? []) for (const id of ids) stale.add(id);
+          const before = new Map((records[0]?.get('watched') as [string, string[]][] | undefined) ?? []);
+          for (const row of chunk) changes.push({ before: before.get(row.id) ?? [], after: row.conceptIds });
         }
         for (const chunk of chunks(conceptRows, batchSize)) {
           await tx.run(
@@ -664,14 +702,22 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
           );
         }
         await removeOrphans(tx, [...stale]);
-        await refreshPaperCounts(tx, [...new Set([...batch.concepts.map((c) => c.id), ...stale])], batchSize);
-        await addMentions(tx, newMentions - oldMentions);
+        const touched = await refreshPaperCounts(
+          tx,
+          [...new Set([...batch.concepts.map((c) => c.id), ...stale])],
+          batchSize,
+          watched.size > 0,
+        );
+        const version = await addMentions(tx, newMentions - oldMentions);
+        return { versionBefore: version.before, versionAfter: version.after, watched, papers: changes, touched };
       });
+      matrices.applyWrite(delta);
       return { papers: batch.papers.length, concepts: batch.concepts.length };
     },
 
     async deletePaper(id) {
-      return write(async (tx) => {
+      const delta = await write(async (tx): Promise<WriteDelta | null> => {
+        const watched = matrices.watched();
         const records = await rows(
           tx,
           `MATCH (p:Paper {id: $id})
@@ -684,13 +730,22 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
           { id },
         );
         const record = records[0];
-        if (record === undefined) return false;
+        if (record === undefined) return null;
         const conceptIds = record.get('conceptIds') as string[];
         await removeOrphans(tx, conceptIds);
-        await refreshPaperCounts(tx, conceptIds, batchSize);
-        await addMentions(tx, -toNumber(record.get('mentions')));
-        return true;
+        const touched = await refreshPaperCounts(tx, conceptIds, batchSize, watched.size > 0);
+        const version = await addMentions(tx, -toNumber(record.get('mentions')));
+        return {
+          versionBefore: version.before,
+          versionAfter: version.after,
+          watched,
+          papers: [{ before: conceptIds.filter((c) => watched.has(c)), after: [] }],
+          touched,
+        };
       });
+      if (delta === null) return false;
+      matrices.applyWrite(delta);
+      return true;
     },
 
     getPapers: (ids) =>
@@ -963,16 +1018,10 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       return read(async (tx) => {
         const [versionRecord] = await rows(tx, GRAPH_VERSION);
         const version = (versionRecord?.get('version') as string | null | undefined) ?? null;
-        if (version !== matricesVersion) {
-          matrices.clear();
-          matricesVersion = version;
-        }
-        const cachedMatrix = matrices.get(key);
-        if (cachedMatrix !== undefined && version !== null) return structuredClone(cachedMatrix);
+        const cached = matrices.get(version, key);
+        if (cached !== undefined) return matrixAnswer(cached);
         const rowRanks = await topConceptRanks(tx, rowType, first);
         const columnRanks = rowType === columnType ? rowRanks : await topConceptRanks(tx, columnType, first);
-        const rowIds = rowRanks.map(([id]) => id);
-        const columnIds = columnRanks.map(([id]) => id);
         // Each side's papers read once and joined on the paper (a hash join), instead of every paper of every
         // row expanded to all its concepts: at 100k papers the rows' hubs alone have ~2.7M links.
         const records = await rows(
@@ -980,26 +1029,14 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
           `MATCH (r:Concept)<-[:MENTIONS]-(p)-[:MENTIONS]->(b:Concept) USING JOIN ON p
            WHERE r.id IN $rows AND b.id IN $columns
            RETURN r.id AS row, b.id AS column, count(*) AS count`,
-          { rows: rowIds, columns: columnIds },
+          { rows: rowRanks.map((c) => c.id), columns: columnRanks.map((c) => c.id) },
         );
-        const counts = new Map<string, number>();
-        for (const r of records) counts.set(`${r.get('row') as string}\u0000${r.get('column') as string}`, toNumber(r.get('count')));
-        // One pattern never uses a link twice, so a concept paired with itself (same row and column type) is
-        // counted here: all its papers.
-        if (rowType === columnType) for (const [id, n] of rowRanks) counts.set(`${id}\u0000${id}`, n);
-        const cells: Cooccurrence['cells'] = [];
-        for (const row of rowIds) {
-          for (const column of columnIds) {
-            const count = counts.get(`${row}\u0000${column}`);
-            if (count !== undefined && count > 0) cells.push({ row, column, count });
-          }
-        }
-        const matrix = { rows: rowIds, columns: columnIds, cells };
-        if (version !== null && version === matricesVersion) {
-          if (matrices.size >= MAX_CACHED_MATRICES) matrices.clear();
-          matrices.set(key, structuredClone(matrix));
-        }
-        return matrix;
+        // One pattern never uses a link twice, so no pair of a concept with itself comes back (see `matrixAnswer`).
+        const pairs = new Map<string, number>();
+        for (const r of records) pairs.set(pairKey(r.get('row') as string, r.get('column') as string), toNumber(r.get('count')));
+        const state: MatrixState = { rowType, columnType, first, rows: rowRanks, columns: columnRanks, pairs };
+        matrices.set(version, key, state);
+        return matrixAnswer(state);
       });
     },
 
