@@ -19,7 +19,7 @@ import type { PreparedPaper } from '../prepare-papers.js';
 import { queryTerms } from '../bm25.js';
 import { DEFAULT_CONCEPT_BUDGET, textSourceConcepts } from '../rank-related.js';
 import type { ConceptFrequency } from '../rank-related.js';
-import { paperSearchText, searchTerms } from '../search-terms.js';
+import { searchTerms } from '../search-terms.js';
 import { checkScan, scanMemoryIds } from '../scan-ids.js';
 import type {
   ConceptCount,
@@ -42,7 +42,7 @@ import { createLinkArena } from './packed-links.js';
 import type { LinkOutput, LinkRange } from './packed-links.js';
 import { explainMatches, findRelatedPapers, paperTokens } from './related-papers.js';
 import type { RelatedCorpus } from './related-papers.js';
-import { createSortedIndex, insertSorted, removeSorted } from './sorted-numbers.js';
+import { insertSorted, removeSorted } from './sorted-numbers.js';
 import { createTextIndex } from './text-index.js';
 
 export interface MemoryStoreOptions {
@@ -172,9 +172,10 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
   const conceptSlots = new Map<string, number>();
   const byKey = new Map<string, Set<string>>();
   const byBroader = new Map<string, Set<string>>();
-  /** Search term → slots of the papers whose title or abstract has it, ascending. */
-  const byTerm = createSortedIndex<string>();
-  /** BM25 over each paper's tokens, for related papers (see text-index.ts). */
+  /**
+   * Search term → the papers (slots) whose title or abstract has it, with its counts: for `papers(query)` and for
+   * related papers' BM25 (see text-index.ts).
+   */
   const text = createTextIndex();
   const intern = createInterner();
   const arena = createLinkArena();
@@ -242,8 +243,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
       removeSorted(conceptAt(concept).papers, row.slot);
       touched.add(concept);
     }
-    for (const term of paperSearchText(row.title, row.abstract).split(' ')) if (term !== '') byTerm.remove(term, row.slot);
-    text.remove(row.id, paperTokens(row));
+    text.remove(row.slot, paperTokens(row));
     mentionTotal -= row.mentionCount;
     arena.release(row.links);
   }
@@ -287,8 +287,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
     };
     paperRows[slot] = row;
     paperSlots.set(paper.id, slot);
-    for (const term of prepared.searchText.split(' ')) if (term !== '') byTerm.add(term, slot);
-    text.add(paper.id, paperTokens(paper));
+    text.add(slot, paper.id, prepared.searchText.split(' ').filter((term) => term !== ''));
     mentionTotal += mentionCount;
   }
 
@@ -307,7 +306,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
     }
     // Start from the narrowest index, then check every condition on each survivor.
     const sets: ArrayLike<number>[] = [
-      ...terms.map((term) => byTerm.get(term)),
+      ...terms.map((term) => text.documents(term)),
       ...all.map((concept) => concept?.papers ?? []),
     ];
     const candidates =
@@ -318,7 +317,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
       if (row === undefined) continue;
       const concepts = conceptSlotsOf(row);
       const ok =
-        terms.every((term) => byTerm.has(term, row.slot)) &&
+        terms.every((term) => text.contains(term, row.slot)) &&
         all.every((concept) => concept !== undefined && concepts.includes(concept.slot)) &&
         (any === undefined || any.some((c) => c !== undefined && concepts.includes(c))) &&
         (types === undefined || concepts.some((c) => types.includes(conceptAt(c).type)));
