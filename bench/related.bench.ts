@@ -6,6 +6,12 @@
  * this process's heap and RSS.
  *
  *   npm run bench:related [-- --store neo4j|memory] [--sizes 1000,10000,100000] [--samples 200] [--clear]
+ *                         [--baseline-uri bolt://127.0.0.1:PORT]
+ *
+ * `--baseline-uri` (Neo4j): a second, empty Neo4j (same user and password) that gets the first step's corpus
+ * and keeps it; at every step each call to the growing graph is paired with one to that fixed small graph, in
+ * alternating order, so the ratio `p95 / baseline p95` compares the two sizes under the same load on the machine
+ * (the sequential ratio to the first step does not: other work on the machine comes and goes between steps).
  *
  * Neo4j: NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD (default the local server of `npm run neo4j:start`); the bench
  * refuses a non-empty database unless `--clear` is given, and empties it when it ends. Give Neo4j a heap of a
@@ -33,6 +39,7 @@ if (!['neo4j', 'memory'].includes(storeKind)) throw new Error('--store must be n
 const sizes = (arg('--sizes') ?? '1000,10000,100000').split(',').map(Number);
 const samples = Number(arg('--samples') ?? 200);
 const clear = process.argv.includes('--clear');
+const baselineUri = arg('--baseline-uri');
 const WARMUP = 20;
 const FIRST = 10;
 /** Bounds the whole bench: a step stops sampling after this long. */
@@ -41,10 +48,19 @@ const STEP_BUDGET_MS = 120_000;
 const percentile = (sorted: readonly number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
+interface Latency {
+  p50: number;
+  p95: number;
+  n: number;
+  results: number;
+}
+
 interface Step {
   papers: number;
   loadMs: number;
-  byRanking: Map<RelatedBy, { p50: number; p95: number; n: number; results: number }>;
+  byRanking: Map<RelatedBy, Latency>;
+  /** The fixed small graph's latencies, measured paired with this step's (with `--baseline-uri`). */
+  baseline?: Map<RelatedBy, Latency>;
   heapMb: number;
   rssMb: number;
 }
@@ -54,33 +70,49 @@ function sources(papers: number, count: number): string[] {
   return Array.from({ length: count }, (_, k) => syntheticPaperId(Math.floor(((k * 7919) % count) * (papers / count))));
 }
 
-async function measure(store: GraphStore, papers: number): Promise<Step['byRanking']> {
-  const byRanking: Step['byRanking'] = new Map();
-  const ids = sources(papers, samples);
-  // Interleaved: each source asked by every ranking in turn, so load on the machine hits all three alike.
-  const times = new Map<RelatedBy, number[]>(RELATED_BY.map((by) => [by, []]));
-  const results = new Map<RelatedBy, number>(RELATED_BY.map((by) => [by, 0]));
-  for (const id of ids.slice(0, WARMUP)) for (const by of RELATED_BY) await store.getRelatedPapers([id], { first: FIRST, by });
+interface Target {
+  store: GraphStore;
+  papers: number;
+}
+
+/**
+ * Latencies per ranking on each target. Interleaved: each source asked by every ranking in turn, and with a
+ * baseline each call to one target paired with one to the other (which goes first alternates), so load on the
+ * machine hits every ranking and both graphs alike.
+ */
+async function measure(targets: readonly Target[]): Promise<Map<RelatedBy, Latency>[]> {
+  const ids = targets.map((t) => sources(t.papers, samples));
+  const times = targets.map(() => new Map<RelatedBy, number[]>(RELATED_BY.map((by) => [by, []])));
+  const results = targets.map(() => new Map<RelatedBy, number>(RELATED_BY.map((by) => [by, 0])));
+  for (let k = 0; k < WARMUP; k += 1) {
+    for (const by of RELATED_BY) for (const [i, t] of targets.entries()) await t.store.getRelatedPapers([ids[i]?.[k] ?? ''], { first: FIRST, by });
+  }
   const start = performance.now();
-  for (const id of ids) {
+  for (let k = 0; k < samples; k += 1) {
     for (const by of RELATED_BY) {
-      const t0 = performance.now();
-      const [related] = await store.getRelatedPapers([id], { first: FIRST, by });
-      times.get(by)?.push(performance.now() - t0);
-      results.set(by, (results.get(by) ?? 0) + (related?.length ?? 0));
+      const order = k % 2 === 0 ? [...targets.keys()] : [...targets.keys()].reverse();
+      for (const i of order) {
+        const t0 = performance.now();
+        const [related] = await (targets[i] as Target).store.getRelatedPapers([ids[i]?.[k] ?? ''], { first: FIRST, by });
+        times[i]?.get(by)?.push(performance.now() - t0);
+        results[i]?.set(by, (results[i]?.get(by) ?? 0) + (related?.length ?? 0));
+      }
     }
     if (performance.now() - start > STEP_BUDGET_MS) break;
   }
-  for (const by of RELATED_BY) {
-    const sorted = [...(times.get(by) ?? [])].sort((a, b) => a - b);
-    byRanking.set(by, {
-      p50: percentile(sorted, 0.5),
-      p95: percentile(sorted, 0.95),
-      n: sorted.length,
-      results: (results.get(by) ?? 0) / Math.max(1, sorted.length),
-    });
-  }
-  return byRanking;
+  return targets.map((_, i) => {
+    const byRanking = new Map<RelatedBy, Latency>();
+    for (const by of RELATED_BY) {
+      const sorted = [...(times[i]?.get(by) ?? [])].sort((a, b) => a - b);
+      byRanking.set(by, {
+        p50: percentile(sorted, 0.5),
+        p95: percentile(sorted, 0.95),
+        n: sorted.length,
+        results: (results[i]?.get(by) ?? 0) / Math.max(1, sorted.length),
+      });
+    }
+    return byRanking;
+  });
 }
 
 async function main(): Promise<void> {
@@ -98,29 +130,71 @@ async function main(): Promise<void> {
     store = createMemoryStore();
   }
   await store.init();
+  const ordered = [...sizes].sort((a, b) => a - b);
+  const baselineConfig = baselineUri === undefined ? undefined : { ...config, uri: baselineUri };
+  let baseline: Target | undefined;
+  if (baselineConfig !== undefined) {
+    if (storeKind !== 'neo4j') throw new Error('--baseline-uri needs --store neo4j');
+    if ((await neo4jNodeCount(baselineConfig)) > 0) {
+      if (!clear) throw new Error(`${baselineConfig.uri} is not empty: pass --clear to let the bench empty it`);
+      await clearNeo4j(baselineConfig);
+    }
+    const small = createNeo4jStore({ config: baselineConfig, logger: createSilentLogger() });
+    await small.init();
+    const papers = ordered[0] ?? 1_000;
+    for (let start = 0; start < papers; start += 1_000) await small.upsertPapers(corpus.slice(start, Math.min(papers, start + 1_000)));
+    baseline = { store: small, papers };
+  }
   const steps: Step[] = [];
   try {
     let loaded = 0;
-    for (const size of [...sizes].sort((a, b) => a - b)) {
+    for (const size of ordered) {
       const t0 = performance.now();
       for (let start = loaded; start < size; start += 1_000) await store.upsertPapers(corpus.slice(start, Math.min(size, start + 1_000)));
       loaded = size;
       const loadMs = performance.now() - t0;
-      const byRanking = await measure(store, size);
+      const [byRanking, baselineRanking] = await measure(baseline ? [{ store, papers: size }, baseline] : [{ store, papers: size }]);
       const memory = process.memoryUsage();
-      steps.push({ papers: size, loadMs, byRanking, heapMb: memory.heapUsed / 2 ** 20, rssMb: memory.rss / 2 ** 20 });
-      const h = byRanking.get('HYBRID');
-      console.error(`${size} papers loaded in ${(loadMs / 1000).toFixed(0)} s; HYBRID p50 ${h?.p50.toFixed(1)} ms, p95 ${h?.p95.toFixed(1)} ms`);
+      steps.push({
+        papers: size,
+        loadMs,
+        byRanking: byRanking as Map<RelatedBy, Latency>,
+        ...(baselineRanking ? { baseline: baselineRanking } : {}),
+        heapMb: memory.heapUsed / 2 ** 20,
+        rssMb: memory.rss / 2 ** 20,
+      });
+      const h = byRanking?.get('HYBRID');
+      const b = baselineRanking?.get('HYBRID');
+      console.error(
+        `${size} papers loaded in ${(loadMs / 1000).toFixed(0)} s; HYBRID p50 ${h?.p50.toFixed(1)} ms, p95 ${h?.p95.toFixed(1)} ms` +
+          (b ? `; paired ${baseline?.papers} papers p50 ${b.p50.toFixed(1)} ms, p95 ${b.p95.toFixed(1)} ms` : ''),
+      );
     }
     printTable(steps);
   } finally {
     await store.close();
+    await baseline?.store.close();
     if (storeKind === 'neo4j') await clearNeo4j(config);
+    if (baselineConfig !== undefined) await clearNeo4j(baselineConfig);
   }
 }
 
 function printTable(steps: readonly Step[]): void {
   const base = steps[0];
+  if (steps.some((step) => step.baseline !== undefined)) {
+    console.log(`Paired with a fixed ${base?.papers}-paper graph, call for call: ms (p50 / p95), ratio of p95 to the paired p95`);
+    console.log('papers   ranking    p50      p95   paired p50  paired p95   p95 ratio');
+    for (const step of steps) {
+      for (const by of RELATED_BY) {
+        const m = step.byRanking.get(by);
+        const b = step.baseline?.get(by);
+        if (m === undefined || b === undefined) continue;
+        console.log(
+          `${String(step.papers).padStart(6)}   ${by.padEnd(8)} ${m.p50.toFixed(1).padStart(6)}  ${m.p95.toFixed(1).padStart(7)}   ${b.p50.toFixed(1).padStart(10)}  ${b.p95.toFixed(1).padStart(10)}   ${(m.p95 / b.p95).toFixed(2).padStart(8)}×`,
+        );
+      }
+    }
+  }
   console.log(`Paper.related on ${storeKind}, one source a call, first ${FIRST}; ms (p50 / p95), ratio of p95 to ${base?.papers} papers`);
   console.log('papers   ranking    p50      p95   p95 ratio  samples  results  heap MB  RSS MB');
   for (const step of steps) {
