@@ -25,10 +25,20 @@ function scierc(path: string): ExtractInput[] {
     .map((l) => ({ title: '', abstract: (JSON.parse(l) as { sentences: string[][] }).sentences.flat().join(' ') }));
 }
 
-function time(fn: () => void): number {
+/** Wall time and process CPU time (ms) of `fn`; on a shared, loaded machine the CPU time swings less. */
+function time(fn: () => void): { wall: number; cpu: number } {
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   fn();
-  return performance.now() - t0;
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { wall, cpu: (c.user + c.system) / 1000 };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
 async function bench(label: string, papers: ExtractInput[], rounds: number): Promise<void> {
@@ -39,14 +49,22 @@ async function bench(label: string, papers: ExtractInput[], rounds: number): Pro
   }
   let bare = 0;
   let full = 0;
+  let bareCpu = 0;
+  let fullCpu = 0;
+  const perRound: number[] = [];
   // Interleaved rounds so drift (GC, thermal) hits both sides alike.
   for (let r = 0; r < rounds; r++) {
-    bare += time(() => {
+    const b = time(() => {
       for (const p of papers) nlp(p.abstract);
     });
-    full += time(() => {
+    const f = time(() => {
       for (const p of papers) extractConcepts(p);
     });
+    bare += b.wall;
+    full += f.wall;
+    bareCpu += b.cpu;
+    fullCpu += f.cpu;
+    perRound.push(f.wall / b.wall);
   }
   const n = papers.length * rounds;
   const t0 = performance.now();
@@ -54,7 +72,9 @@ async function bench(label: string, papers: ExtractInput[], rounds: number): Pro
   const par = performance.now() - t0;
   console.log(
     `${label.padEnd(8)} ${String(papers.length).padStart(4)} abstracts | bare nlp(abstract) ${(bare / n).toFixed(2)} ms | ` +
-      `extractConcepts(title+abstract) ${(full / n).toFixed(2)} ms | ratio ${(full / bare).toFixed(2)}x | parallel batch ${(par / papers.length).toFixed(2)} ms/abstract (incl. thread start)`,
+      `extractConcepts(title+abstract) ${(full / n).toFixed(2)} ms | ratio ${(full / bare).toFixed(2)}x ` +
+      `(rounds: median ${median(perRound).toFixed(2)}x, ${Math.min(...perRound).toFixed(2)}–${Math.max(...perRound).toFixed(2)}; CPU time ${(fullCpu / bareCpu).toFixed(2)}x) | ` +
+      `parallel batch ${(par / papers.length).toFixed(2)} ms/abstract (incl. thread start)`,
   );
 }
 

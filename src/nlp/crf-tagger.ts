@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expTransitions, forwardBackward, segmentProbability, viterbi } from './crf.js';
-import type { CrfWeights, Lattice } from './crf.js';
+import type { CrfWeights } from './crf.js';
 import type { Tagger, TaggedSpan } from './tagger.js';
 import { tokenFeatures } from './tagger-features.js';
 import type { TaggerInput, TokenFeatures } from './tagger-features.js';
@@ -138,24 +138,69 @@ export function decodeModel(file: CrfModelFile): CrfModel {
   };
 }
 
-/** Emission scores of tokens [from, to) given each token's hashed features. */
-export function emissions(m: CrfModel, features: TokenFeatures, from: number, to: number): Lattice {
-  const L = m.labels.length;
-  const n = to - from;
-  const emission = new Float64Array(n * L);
-  for (let t = 0; t < n; t++) {
-    const qEnd = features.offsets[from + t + 1] as number;
-    for (let q = features.offsets[from + t] as number; q < qEnd; q++) {
-      const k = m.featureIndex.get(features.hashes[q] as number);
-      if (k < 0) continue;
-      const end = m.offsets[k + 1] as number;
-      for (let p = m.offsets[k] as number; p < end; p++) {
-        const at = t * L + (m.pairLabels[p] as number);
-        emission[at] = (emission[at] as number) + (m.pairWeights[p] as number);
+/**
+ * The emission weights laid out for scoring: an open-addressing table whose slot holds a feature's hash and the
+ * range of its (label, weight) pairs, so a feature costs one probe and no second lookup in `offsets` (the
+ * table is most of the tagger's memory traffic: tens of thousands of random reads per abstract).
+ */
+export class EmissionTable {
+  /** Slot s: hash at 2s; at 2s + 1 the first pair << 8 | the number of pairs (0: empty slot). 8 bytes a slot. */
+  private readonly slots: Uint32Array;
+  private readonly mask: number;
+  private readonly pairLabels: Uint8Array;
+  private readonly pairWeights: Float32Array | Float64Array;
+  readonly labelCount: number;
+
+  constructor(m: CrfModel) {
+    const hashes = m.featureIndex.hashes;
+    if (m.pairLabels.length >= 2 ** 24 || m.labels.length > 255) throw new Error('tagger model too large for the emission table');
+    let cap = 1024;
+    while (cap < hashes.length * 1.6) cap *= 2;
+    this.slots = new Uint32Array(cap * 2);
+    this.mask = cap - 1;
+    this.pairLabels = m.pairLabels;
+    this.pairWeights = m.pairWeights;
+    this.labelCount = m.labels.length;
+    hashes.forEach((h, k) => {
+      const from = m.offsets[k] as number;
+      const count = (m.offsets[k + 1] as number) - from;
+      // A feature without pairs scores nothing; leaving it out keeps count 0 free to mean an empty slot.
+      if (count <= 0) return;
+      let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & this.mask;
+      while ((this.slots[2 * slot + 1] as number) !== 0) slot = (slot + 1) & this.mask;
+      this.slots[2 * slot] = h;
+      this.slots[2 * slot + 1] = ((from << 8) | count) >>> 0;
+    });
+  }
+
+  /** Emission scores of tokens [from, to) given each token's hashed features: `emission[t * L + y]`. */
+  score(features: TokenFeatures, from: number, to: number): Float64Array {
+    const L = this.labelCount;
+    const { slots, mask, pairLabels, pairWeights } = this;
+    const emission = new Float64Array((to - from) * L);
+    for (let t = 0; t < to - from; t++) {
+      const base = t * L;
+      const qEnd = features.offsets[from + t + 1] as number;
+      for (let q = features.offsets[from + t] as number; q < qEnd; q++) {
+        const h = features.hashes[q] as number;
+        let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+        for (;;) {
+          const range = slots[2 * slot + 1] as number;
+          if (range === 0) break;
+          if (slots[2 * slot] === h) {
+            const end = (range >>> 8) + (range & 0xff);
+            for (let p = range >>> 8; p < end; p++) {
+              const at = base + (pairLabels[p] as number);
+              emission[at] = (emission[at] as number) + (pairWeights[p] as number);
+            }
+            break;
+          }
+          slot = (slot + 1) & mask;
+        }
       }
     }
+    return emission;
   }
-  return { n, emission };
 }
 
 const KEPT = new Set<string>(CONCEPT_TYPES);
@@ -199,17 +244,20 @@ export function createCrfTagger(model: CrfModel): Tagger {
   const L = model.labels.length;
   const labelIndex = new Map(model.labels.map((l, k) => [l, k]));
   const expT = expTransitions(model);
+  const table = new EmissionTable(model);
   return {
     tag(input: TaggerInput): TaggedSpan[] {
       const features = tokenFeatures(input);
       const out: TaggedSpan[] = [];
+      // One pass over the field's features; each sentence's chain is a view of it.
+      const all = table.score(features, 0, input.tokens.length);
       for (const s of input.sentences as readonly Sentence[]) {
         if (s.to <= s.from) continue;
-        const lat = emissions(model, features, s.from, s.to);
+        const lat = { n: s.to - s.from, emission: all.subarray(s.from * L, s.to * L) };
         const path = viterbi(model, lat);
         const spans = spansOfPath(model.labels, path).filter((sp) => KEPT.has(sp.type));
         if (spans.length === 0) continue;
-        const marg = forwardBackward(model, lat, expT);
+        const marg = forwardBackward(model, lat, expT, false);
         for (const sp of spans) {
           const { labels, continuation } = spanLabels(labelIndex, sp.type, sp.to - sp.from);
           const confidence = segmentProbability(marg, L, lat.n, sp.from, labels, continuation);

@@ -24,7 +24,7 @@ export interface Lattice {
 
 /** Forward-backward state, scaled per position so long chains neither overflow nor underflow. */
 export interface Marginals {
-  /** P(y_t = y): `node[t * L + y]`. */
+  /** P(y_t = y): `node[t * L + y]` (empty when computed without it). */
   node: Float64Array;
   /** Normalised forward and scaled backward vectors, and the scale of each position. */
   alpha: Float64Array;
@@ -36,12 +36,20 @@ export interface Marginals {
   logZ: number;
 }
 
+/** `m` (L×L, row-major) transposed, so loops over the previous label read memory in order. */
+function transposed(m: Float64Array, L: number): Float64Array {
+  const out = new Float64Array(L * L);
+  for (let a = 0; a < L; a++) for (let b = 0; b < L; b++) out[b * L + a] = m[a * L + b] as number;
+  return out;
+}
+
 /** Best label sequence (indices into `labels`). */
 export function viterbi(w: CrfWeights, lat: Lattice): Int32Array {
   const L = w.labels.length;
   const { n, emission } = lat;
   const path = new Int32Array(n);
   if (n === 0) return path;
+  const into = transposed(w.transition, L);
   const back = new Int32Array(n * L);
   let prev = new Float64Array(L);
   let cur = new Float64Array(L);
@@ -50,8 +58,9 @@ export function viterbi(w: CrfWeights, lat: Lattice): Int32Array {
     for (let y = 0; y < L; y++) {
       let best = -Infinity;
       let arg = 0;
+      const row = y * L;
       for (let p = 0; p < L; p++) {
-        const s = (prev[p] as number) + (w.transition[p * L + y] as number);
+        const s = (prev[p] as number) + (into[row + p] as number);
         if (s > best) {
           best = s;
           arg = p;
@@ -79,15 +88,18 @@ export function expTransitions(w: CrfWeights): Float64Array {
   return w.transition.map(Math.exp);
 }
 
-/** Scaled forward-backward: node marginals and log partition. `expTransition` may be shared across chains. */
-export function forwardBackward(w: CrfWeights, lat: Lattice, expTransition: Float64Array = expTransitions(w)): Marginals {
+/**
+ * Scaled forward-backward: node marginals and log partition. `expTransition` may be shared across chains.
+ * `withNode` false leaves `node` empty, for callers that only read span probabilities (`segmentProbability`).
+ */
+export function forwardBackward(w: CrfWeights, lat: Lattice, expTransition: Float64Array = expTransitions(w), withNode = true): Marginals {
   const L = w.labels.length;
   const { n, emission } = lat;
   const expEmission = new Float64Array(n * L);
   const alpha = new Float64Array(n * L);
   const beta = new Float64Array(n * L);
   const scale = new Float64Array(n);
-  const node = new Float64Array(n * L);
+  const node = new Float64Array(withNode ? n * L : 0);
   let logZ = 0;
   for (let t = 0; t < n; t++) {
     let max = -Infinity;
@@ -95,13 +107,16 @@ export function forwardBackward(w: CrfWeights, lat: Lattice, expTransition: Floa
     logZ += max;
     for (let y = 0; y < L; y++) expEmission[t * L + y] = Math.exp((emission[t * L + y] as number) + (t === 0 ? (w.start[y] as number) : 0) - max);
   }
+  const into = transposed(expTransition, L);
   for (let t = 0; t < n; t++) {
     let sum = 0;
     for (let y = 0; y < L; y++) {
       let a = 1;
       if (t > 0) {
         a = 0;
-        for (let p = 0; p < L; p++) a += (alpha[(t - 1) * L + p] as number) * (expTransition[p * L + y] as number);
+        const prev = (t - 1) * L;
+        const row = y * L;
+        for (let p = 0; p < L; p++) a += (alpha[prev + p] as number) * (into[row + p] as number);
       }
       a *= expEmission[t * L + y] as number;
       alpha[t * L + y] = a;
@@ -120,7 +135,7 @@ export function forwardBackward(w: CrfWeights, lat: Lattice, expTransition: Floa
       beta[t * L + p] = b / c;
     }
   }
-  for (let i = 0; i < n * L; i++) node[i] = (alpha[i] as number) * (beta[i] as number);
+  if (withNode) for (let i = 0; i < n * L; i++) node[i] = (alpha[i] as number) * (beta[i] as number);
   return { node, alpha, beta, scale, expEmission, expTransition, logZ };
 }
 

@@ -8,7 +8,7 @@ import { headWord, verbalGerund } from './find-candidates.js';
 import type { Chunk } from './find-candidates.js';
 import { defaultTagger } from './crf-tagger.js';
 import { findCodeLinks } from './find-code-links.js';
-import { everydayWordWritten, lexiconBroaderId, lexiconMaxParts, lookupLexicon, lookupLexiconHit, trustedAlone, weakAlone, writtenAsLexicon } from './lexicon.js';
+import { everydayWordWritten, lexiconBroaderId, lexiconLooseKeyPrefix, lexiconMaxParts, lookupLexicon, lookupLexiconHit, trustedAlone, weakAlone, writtenAsLexicon } from './lexicon.js';
 import type { LexiconEntry } from './lexicon.js';
 import type { Tagger, TaggedSpan } from './tagger.js';
 import { lexiconTags, typedChunks } from './tagger-features.js';
@@ -291,14 +291,15 @@ function carriesName(ft: FieldText, from: number, to: number, type: ConceptType)
 function collectTagged(ft: FieldText, drafts: DraftSet): void {
   const tokens = ft.tok.tokens;
   // Spans a strong rule types come first, then the most confident reading claims a surface.
-  const inRule = (sp: TaggedSpan) => (ft.chunks.some((c) => c.typed && FALLBACK_RULES.has(c.typed.rule) && c.chunk.from <= sp.from && c.chunk.to >= sp.to) ? 0 : 1);
-  const spans = [...ft.spans].sort((x, y) => inRule(x) - inRule(y) || y.confidence - x.confidence || x.from - y.from);
+  const strong = ft.chunks.filter((c) => c.typed && FALLBACK_RULES.has(c.typed.rule));
+  const inRule = new Map(ft.spans.map((sp) => [sp, strong.some((c) => c.chunk.from <= sp.from && c.chunk.to >= sp.to) ? 0 : 1]));
+  const spans = [...ft.spans].sort((x, y) => (inRule.get(x) as number) - (inRule.get(y) as number) || y.confidence - x.confidence || x.from - y.from);
   const taken = new Array<boolean>(tokens.length).fill(false);
   for (const tagged of spans.flatMap((sp) => splitCoordinatedNames(ft, adjustSpan(ft, sp)))) {
     let span = tagged;
     if (anyAside(ft, span.from, span.to) || taken.slice(span.from, span.to).some(Boolean)) continue;
     // A strong rule around the span decides its type and name ("our BizEval prompt set", "the Colored Objects task").
-    const rule = ft.chunks.find((c) => c.typed && FALLBACK_RULES.has(c.typed.rule) && c.chunk.from <= span.from && c.chunk.to >= span.to && c.chunk.to > span.to - 1)?.typed;
+    const rule = strong.find((c) => c.chunk.from <= span.from && c.chunk.to >= span.to && c.chunk.to > span.to - 1)?.typed;
     if (rule) span = { ...span, from: Math.min(span.from, rule.from), to: Math.max(span.to, rule.nameTo ?? rule.to, (tokens[rule.to] && trailingHeadType(tokens, rule.to - 1) === rule.type) ? rule.to + 1 : rule.to), type: rule.type };
     let [nameFrom, nameTo] = rule ? [rule.nameFrom ?? rule.from, rule.nameTo ?? rule.to] : nameSpan(ft, span.from, span.to);
     if (nameFrom >= nameTo) continue;
@@ -607,22 +608,43 @@ function describedKind(tokens: readonly Token[], from: number, to: number): bool
   return false;
 }
 
+/** Every proper prefix, in key parts, of the known surfaces' keys: where a longer known surface may still begin. */
+function surfacePrefixes(drafts: DraftSet): Set<string> {
+  const out = new Set<string>();
+  for (const key of drafts.surfaces.keys()) {
+    for (let at = key.indexOf('-'); at >= 0; at = key.indexOf('-', at + 1)) out.add(key.slice(0, at));
+  }
+  return out;
+}
+
 /** Longest known surface at each position, left to right, so nested names do not double count. */
 function matchSurfaces(ft: FieldText, drafts: DraftSet): void {
   const tokens = ft.tok.tokens;
   const maxParts = Math.max(lexiconMaxParts(), 8);
   // Where the tagger found a mention, its reading stands; the matcher fills in the rest.
   const covered = taggedTokens(ft, drafts);
+  const prefixes = surfacePrefixes(drafts);
   for (let i = 0; i < tokens.length; ) {
     let best: { to: number; draft: Draft } | undefined;
-    const acc: string[] = [];
-    for (let j = i; j < tokens.length && acc.length < maxParts; j++) {
+    // The window's key parts: all but the last joined in `head`, the last one apart (it is singularized).
+    let head = '';
+    let lastPart: string | undefined;
+    let count = 0;
+    for (let j = i; j < tokens.length && count < maxParts; j++) {
       if (ft.aside[j] || covered[j] || (j > i && (tokens[j - 1] as Token).gap.trim() !== '')) break;
-      for (const p of ft.parts[j] as string[]) acc.push(p);
-      if (acc.length === 0) continue;
-      const key = [...acc.slice(0, -1), singularize(acc[acc.length - 1] as string)].join('-');
+      for (const p of ft.parts[j] as string[]) {
+        if (lastPart !== undefined) head = head === '' ? lastPart : `${head}-${lastPart}`;
+        lastPart = p;
+        count++;
+      }
+      if (lastPart === undefined) continue;
+      const singular = singularize(lastPart);
+      const key = head === '' ? singular : `${head}-${singular}`;
       const draft = resolveSurface(ft, tokens, i, j + 1, key, drafts);
       if (draft) best = { to: j + 1, draft };
+      // No known surface or lexicon name goes on from here: a wider window cannot match.
+      const parts = head === '' ? lastPart : `${head}-${lastPart}`;
+      if (!prefixes.has(parts) && !lexiconLooseKeyPrefix(parts)) break;
     }
     if (!best) {
       i++;

@@ -13,10 +13,20 @@ export interface Chunk {
 
 const NOMINAL_GERUNDS = new Set([...TASK_HEADS, ...METHOD_HEADS, ...SPECIFIC_ALONE.keys()].filter((w) => w.endsWith('ing')));
 
+/** Head word by lowercase token: the chunker, the rules and the tagger's features ask for it many times a token. */
+const heads = new Map<string, string>();
+
 /** Singular last piece of a token, possessive dropped: "Multi-Head's" → "head", "encoder-decoders" → "decoder". */
 export function headWord(t: Token): string {
-  const parts = t.lower.replace(/['’]s$/, '').split('-');
-  return singularize(parts[parts.length - 1] as string);
+  let head = heads.get(t.lower);
+  if (head === undefined) {
+    const parts = t.lower.replace(/['’]s$/, '').split('-');
+    head = singularize(parts[parts.length - 1] as string);
+    // Bounded: a long-running ingest sees an open vocabulary.
+    if (heads.size >= 20_000) heads.clear();
+    heads.set(t.lower, head);
+  }
+  return head;
 }
 
 /**

@@ -70,6 +70,8 @@ const writtenForms = new Map<LexiconEntry, WrittenForms>();
 let maxWords = 1;
 /** Every proper prefix (in key parts) of every key, loose keys too: where a longer name may still begin. */
 const keyPrefixes = new Set<string>();
+/** Every prefix, in characters, of every loose key. */
+const looseCharPrefixes = new Set<string>();
 
 /** "gpt-2" and "gpt2", "wikitext-2" and "wikitext2" name the same thing; a word and its number are one key here. */
 function looseKey(key: string): string {
@@ -91,6 +93,7 @@ function buildIndex(): Map<string, LexiconHit> {
       if (!m.has(k)) m.set(k, hit);
       const loose = looseKey(k);
       if (!looseIndex.has(loose)) looseIndex.set(loose, hit);
+      for (let c = 1; c <= loose.length; c++) looseCharPrefixes.add(loose.slice(0, c));
       if (!caseSensitiveSurface(surface)) caseFreeKeys.add(k);
       maxWords = Math.max(maxWords, k.split('-').length);
       for (const key of [k, loose]) {
@@ -124,6 +127,16 @@ export function lookupLexiconHit(key: string): LexiconHit | undefined {
 export function lexiconKeyPrefix(parts: string): boolean {
   index ??= buildIndex();
   return keyPrefixes.has(parts);
+}
+
+/**
+ * Whether some lexicon key may extend the key parts `parts` (joined by "-", the last not singularized) by more
+ * parts, loose spellings included: every key that does has a loose form starting with `looseKey(parts)`, since
+ * the loose form only drops hyphens between a letter and a digit.
+ */
+export function lexiconLooseKeyPrefix(parts: string): boolean {
+  index ??= buildIndex();
+  return looseCharPrefixes.has(looseKey(parts));
 }
 
 /** Longest lexicon name in key parts, bounding the window of the surface matcher. */

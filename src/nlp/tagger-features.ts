@@ -65,15 +65,44 @@ export function hashFeature(s: string): number {
 }
 
 /** Hash state after "name=", so a feature's hash is built without building its string. */
-const prefixes = new Map<string, number>();
 function prefix(name: string): number {
-  let h = prefixes.get(name);
-  if (h === undefined) {
-    h = fnv(FNV_OFFSET, `${name}=`);
-    prefixes.set(name, h);
-  }
-  return h;
+  return fnv(FNV_OFFSET, `${name}=`);
 }
+
+/** Hash states after each feature's "name=", computed once. */
+const F_ACR = prefix('acr');
+const F_CH = prefix('ch');
+const F_CHP1 = prefix('ch+1');
+const F_CHM1 = prefix('ch-1');
+const F_CHH = prefix('chh');
+const F_GL = prefix('gl');
+const F_GR = prefix('gr');
+const F_HW = prefix('hw');
+const F_LEX = prefix('lex');
+const F_LEXP1 = prefix('lex+1');
+const F_LEXM1 = prefix('lex-1');
+const F_P3 = prefix('p3');
+const F_P4 = prefix('p4');
+const F_POS = prefix('pos');
+const F_POSP1 = prefix('pos+1');
+const F_POSM1 = prefix('pos-1');
+const F_POSM1_POS = prefix('pos-1|pos');
+const F_POS_POSP1 = prefix('pos|pos+1');
+const F_R = prefix('r');
+const F_RT = prefix('rt');
+const F_S2 = prefix('s2');
+const F_S3 = prefix('s3');
+const F_S4 = prefix('s4');
+const F_SH = prefix('sh');
+const F_SHP1 = prefix('sh+1');
+const F_SHM1 = prefix('sh-1');
+const F_W = prefix('w');
+const F_WP1 = prefix('w+1');
+const F_WP2 = prefix('w+2');
+const F_WM1 = prefix('w-1');
+const F_WM1_W = prefix('w-1|w');
+const F_WM2 = prefix('w-2');
+const F_W_WP1 = prefix('w|w+1');
 
 /** Hashed feature names of every token: token t's are `hashes[offsets[t] .. offsets[t + 1])`. */
 export interface TokenFeatures {
@@ -195,9 +224,9 @@ export function tokenFeatures(input: TaggerInput): TokenFeatures {
     }
     hashes[k++] = h;
   };
-  /** name=a or name=a|b, hashed as that string. */
-  const add = (name: string, a: string, b?: string): void => {
-    let h = fnv(prefix(name), a);
+  /** name=a or name=a|b, hashed as that string; `name` is the hash state after "name=". */
+  const add = (name: number, a: string, b?: string): void => {
+    let h = fnv(name, a);
     if (b !== undefined) h = fnv(fnv(h, '|'), b);
     put(h);
   };
@@ -220,48 +249,48 @@ export function tokenFeatures(input: TaggerInput): TokenFeatures {
     const pp = samePrev ? samePrev.pos : '<s>';
     const pn = sameNext ? sameNext.pos : '</s>';
     put(BIAS);
-    add('w', w);
-    add('w-1', wp);
-    add('w+1', wn);
-    add('w-2', wp2);
-    add('w+2', wn2);
-    add('w-1|w', wp, w);
-    add('w|w+1', w, wn);
-    add('hw', headWord(t));
-    add('sh', shapes[i] as string);
-    add('sh-1', samePrev ? (shapes[i - 1] as string) : '<s>');
-    add('sh+1', sameNext ? (shapes[i + 1] as string) : '</s>');
+    add(F_W, w);
+    add(F_WM1, wp);
+    add(F_WP1, wn);
+    add(F_WM2, wp2);
+    add(F_WP2, wn2);
+    add(F_WM1_W, wp, w);
+    add(F_W_WP1, w, wn);
+    add(F_HW, headWord(t));
+    add(F_SH, shapes[i] as string);
+    add(F_SHM1, samePrev ? (shapes[i - 1] as string) : '<s>');
+    add(F_SHP1, sameNext ? (shapes[i + 1] as string) : '</s>');
     const len = w.length;
-    put(fnvRange(prefix('p3'), w, 0, Math.min(3, len)));
-    put(fnvRange(prefix('p4'), w, 0, Math.min(4, len)));
-    put(fnvRange(prefix('s2'), w, Math.max(0, len - 2), len));
-    put(fnvRange(prefix('s3'), w, Math.max(0, len - 3), len));
-    put(fnvRange(prefix('s4'), w, Math.max(0, len - 4), len));
-    add('pos', pos);
-    add('pos-1', pp);
-    add('pos+1', pn);
-    add('pos-1|pos', pp, pos);
-    add('pos|pos+1', pos, pn);
-    add('gl', samePrev ? gapClass(samePrev.gap) : '<s>');
-    add('gr', gapClass(t.gap));
-    add('ch', chunkTag[i] as string);
-    add('chh', chunkHead[i] as string);
-    add('ch-1', samePrev ? (chunkTag[i - 1] as string) : '<s>');
-    add('ch+1', sameNext ? (chunkTag[i + 1] as string) : '</s>');
+    put(fnvRange(F_P3, w, 0, Math.min(3, len)));
+    put(fnvRange(F_P4, w, 0, Math.min(4, len)));
+    put(fnvRange(F_S2, w, Math.max(0, len - 2), len));
+    put(fnvRange(F_S3, w, Math.max(0, len - 3), len));
+    put(fnvRange(F_S4, w, Math.max(0, len - 4), len));
+    add(F_POS, pos);
+    add(F_POSM1, pp);
+    add(F_POSP1, pn);
+    add(F_POSM1_POS, pp, pos);
+    add(F_POS_POSP1, pos, pn);
+    add(F_GL, samePrev ? gapClass(samePrev.gap) : '<s>');
+    add(F_GR, gapClass(t.gap));
+    add(F_CH, chunkTag[i] as string);
+    add(F_CHH, chunkHead[i] as string);
+    add(F_CHM1, samePrev ? (chunkTag[i - 1] as string) : '<s>');
+    add(F_CHP1, sameNext ? (chunkTag[i + 1] as string) : '</s>');
     if (t.capitalized) put(samePrev ? CAP : CAP_FIRST);
     if (t.nameLike) put(NAME);
     if (t.hyphenated) put(HYPHENATED);
     if (!samePrev) put(FIRST);
     if (input.field === 'title') put(TITLE);
     if (aside[i]) put(ASIDE);
-    if (lex[i]) add('lex', lex[i] as string);
-    if (samePrev && lex[i - 1]) add('lex-1', lex[i - 1] as string);
-    if (sameNext && lex[i + 1]) add('lex+1', lex[i + 1] as string);
+    if (lex[i]) add(F_LEX, lex[i] as string);
+    if (samePrev && lex[i - 1]) add(F_LEXM1, lex[i - 1] as string);
+    if (sameNext && lex[i + 1]) add(F_LEXP1, lex[i + 1] as string);
     if (ruleTag[i]) {
-      add('r', ruleTag[i] as string);
-      add('rt', ruleType[i] as string);
+      add(F_R, ruleTag[i] as string);
+      add(F_RT, ruleType[i] as string);
     }
-    if (acr[i]) add('acr', acr[i] as string);
+    if (acr[i]) add(F_ACR, acr[i] as string);
     if (defined.has(t.text)) put(ACRONYM_USED);
   }
   offsets[n] = k;

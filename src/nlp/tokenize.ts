@@ -89,6 +89,20 @@ function parseText(source: string): string {
   return source.replace(GLUED_SENTENCE, (m: string, before: string, after: string) => (/[/@]/.test(before) ? m : `${before}. ${after}`));
 }
 
+/** What `nlp.tokenize` computes already (it runs "contractions" after these; the terms and tags come out the same). */
+const TOKENIZE_HOOKS = new Set(['contractions', 'alias', 'machine']);
+/**
+ * compromise's own steps after tokenizing, without the last one, "chunks": it only groups terms into noun and
+ * verb chunks (`term.chunk`), which nothing here reads (find-candidates chunks the tokens itself), and it costs
+ * about a tenth of the parse. Terms and tags are exactly those of `nlp(text)` (tokenize.test.ts checks it).
+ */
+const PARSE_HOOKS = nlp.hooks().filter((h) => h !== 'chunks' && !TOKENIZE_HOOKS.has(h));
+
+/** compromise's parse of `text`, tagged as `nlp(text)` tags it. */
+export function parse(text: string): { document: Term[][] } {
+  return nlp.tokenize(text).compute(PARSE_HOOKS) as unknown as { document: Term[][] };
+}
+
 const MODALS = new Set(['can', 'cannot', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'shall']);
 /** Function words that a missing space glues to the end of a name ("S2-Attentioncan provide", "DKerneland"). */
 const GLUED_FUNCTION_WORD = new RegExp(`^(.*[a-z0-9])(${[...MODALS, 'and', 'or'].join('|')})$`);
@@ -102,7 +116,7 @@ export function tokenize(source: string): Tokenized {
   const sentences: Sentence[] = [];
   if (source.trim().length === 0) return { tokens, sentences };
   // compromise's document is an array of sentences of terms; reading it directly avoids .json() costs.
-  const doc = nlp(parseText(source)) as unknown as { document: Term[][] };
+  const doc = parse(parseText(source));
   /** Per token: compromise read it as a bare verb ("provide"), the form that follows a modal. */
   const bareVerb: boolean[] = [];
   let cursor = 0;
