@@ -233,6 +233,9 @@ function collectDefinitions(ft: FieldText, drafts: DraftSet): void {
     let type: ConceptType | undefined = lex?.type ?? tagged?.type ?? taggedShort?.type;
     if (!type && (cue || capitalizedWords(tokens, def.from, def.to))) type = 'METHOD';
     if (type && !lex && !tagged && !taggedShort) type = trailingHeadType(tokens, def.shortAt, ')') ?? type;
+    // "Comprehensive Attention Benchmark (CAB)": the expansion's own head says what kind of thing it names.
+    const ownHead = TRAILING_HEADS.get(singularize((tokens[def.to - 1] as Token).lower));
+    if (ownHead && !lex) type = ownHead;
     if (!type || isJunkName(longText)) continue;
     // A definition is a strong signal that the paper names a concept; the tagger's belief still ranks it.
     const confidence = Math.max(tagged?.confidence ?? 0, taggedShort?.confidence ?? 0, lex ? 0.85 : 0, DEFINITION_CONFIDENCE);
@@ -282,7 +285,11 @@ function carriesName(ft: FieldText, from: number, to: number, type: ConceptType)
   if (trailingHeadType(tokens, to - 2) !== type) return false;
   const before = tokens[to - 2] as Token;
   if (lookupLexicon(canonicalKey(tokensText(tokens, from, to)))) return false;
-  if (lookupLexicon(canonicalKey(tokensText(tokens, from, to - 1)))) return true;
+  // "information extraction techniques", "quality measure": a known name of another type before a method or
+  // metric head names what the concept is for; the whole phrase is the concept, not the known task. (A task
+  // head keeps the known name: "tabular data problems" are about the data.)
+  const known = lookupLexicon(canonicalKey(tokensText(tokens, from, to - 1)));
+  if (known) return known.type === type || type === 'TASK';
   if (to - 1 - from === 1) return before.nameLike || (before.capitalized && sentenceOf(ft, from).from !== from);
   return before.pos !== 'ADJ' && !NON_NAMING_MODIFIERS.has(before.lower) && !/(?:-based|-like|-aware|-free)$/.test(before.lower);
 }
@@ -805,11 +812,9 @@ export function extractConcepts(input: ExtractInput, options: ExtractOptions = {
     matchSurfaces(abs, drafts);
     for (const d of drafts.byId.values()) d.mentions.push(...d.tagged.map(({ field, start, end, text }) => ({ field, start, end, text })));
   }
+  const kept = [...drafts.byId.values()].filter((d) => d.mentions.length > 0 && conceptConfidence(d) >= minConfidence);
   const concepts: ExtractedConcept[] = [];
-  for (const d of drafts.byId.values()) {
-    if (d.mentions.length === 0 || conceptConfidence(d) < minConfidence) continue;
-    concepts.push(finish(d, [title, abs]));
-  }
+  for (const d of kept) concepts.push(finish(d, [title, abs]));
   concepts.sort(compareIds);
   return { concepts, codeLinks: findCodeLinks(input.abstract ?? '') };
 }
