@@ -353,6 +353,8 @@ export async function createSyntheticCorpus(options: SyntheticCorpusOptions): Pr
       url: rand() < 0.8 ? `https://example.org/papers/${id}` : null,
       published,
       authors,
+      categories: [],
+      doi: null,
       extraction: { concepts, codeLinks: rand() < 0.2 ? [`https://github.com/example/${id}`] : [] },
     };
   }
@@ -486,7 +488,7 @@ async function main(): Promise<void> {
     const stream = createWriteStream(out);
     for (const batch of corpus.batches(1_000)) {
       const lines = batch.map((p): string => {
-        const record: PaperRecord = { id: p.id, title: p.title, abstract: p.abstract, url: p.url, published: p.published, authors: p.authors };
+        const record: PaperRecord = { id: p.id, title: p.title, abstract: p.abstract, url: p.url, published: p.published, authors: p.authors, categories: [], doi: null };
         return `${JSON.stringify(record)}\n`;
       });
       if (!stream.write(lines.join(''))) await once(stream, 'drain');

@@ -48,7 +48,7 @@ function scirexSet(path: string): JudgmentSet {
     papers: { id: string; title: string; abstract: string }[];
     queries: { id: string; relevant: Record<string, number> }[];
   };
-  const papers: PaperRecord[] = data.papers.map((p) => ({ ...p, url: null, published: null, authors: [] }));
+  const papers: PaperRecord[] = data.papers.map((p) => ({ ...p, url: null, published: null, authors: [], categories: [], doi: null }));
   const judged: Judgments = new Map(
     data.queries
       .map((q) => [q.id, new Map(Object.entries(q.relevant).filter(([, grade]) => grade >= 1))] as const)

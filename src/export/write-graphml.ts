@@ -27,6 +27,8 @@ const KEYS: [id: string, target: 'node' | 'edge', type: 'string' | 'int' | 'doub
   ['url', 'node', 'string'],
   ['published', 'node', 'string'],
   ['authors', 'node', 'string'],
+  ['categories', 'node', 'string'],
+  ['doi', 'node', 'string'],
   ['name', 'node', 'string'],
   ['type', 'node', 'string'],
   ['aliases', 'node', 'string'],
@@ -54,7 +56,7 @@ function paperElements({ paper, links }: ExportedPaper): string {
   let text =
     `<node id="p:${xml(paper.id)}">${data('label', paper.title)}${data('kind', 'Paper')}${data('title', paper.title)}` +
     `${data('abstract', paper.abstract)}${data('url', paper.url)}${data('published', paper.published)}` +
-    `${data('authors', paper.authors.join('; '))}</node>\n`;
+    `${data('authors', paper.authors.join('; '))}${data('categories', paper.categories.join(' '))}${data('doi', paper.doi)}</node>\n`;
   for (const { link } of links) {
     text +=
       `<edge source="p:${xml(paper.id)}" target="c:${xml(link.conceptId)}">${data('e_label', 'MENTIONS')}` +

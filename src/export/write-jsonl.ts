@@ -14,6 +14,8 @@ export function jsonlLine({ paper, links }: ExportedPaper): string {
     url: paper.url,
     published: paper.published,
     authors: paper.authors,
+    categories: paper.categories,
+    doi: paper.doi,
     concepts: links.map(({ link, concept }) => ({
       id: concept.id,
       name: concept.name,

@@ -15,7 +15,7 @@ export const CSV_ARRAY_DELIMITER = '\u001f';
 export const CSV_FILES = {
   papers: {
     file: 'papers.csv',
-    header: 'id:ID(Paper),:LABEL,title,abstract,url,published:date,authors:string[],codeLinks:string[],searchText',
+    header: 'id:ID(Paper),:LABEL,title,abstract,url,doi,published:date,authors:string[],categories:string[],codeLinks:string[],searchText',
   },
   concepts: { file: 'concepts.csv', header: 'id:ID(Concept),:LABEL,name,type,aliases:string[],broader' },
   conceptKeys: { file: 'concept-keys.csv', header: 'key:ID(ConceptKey),:LABEL' },
@@ -74,8 +74,10 @@ function paperRow({ paper }: ExportedPaper): string {
     str(paper.title),
     str(paper.abstract),
     str(paper.url),
+    str(paper.doi),
     paper.published ?? '',
     arr(paper.authors),
+    arr(paper.categories),
     arr(paper.codeLinks),
     str(paperSearchText(paper.title, paper.abstract)),
   ].join(',');

@@ -22,7 +22,7 @@ export interface IngestStreamOptions {
   /** Threads extracting concepts, this one included. Default: the cores available; 1 extracts in this thread. */
   workers?: number;
   /**
-   * Skip papers the store already holds with the same content (title, abstract, url, date, authors), so that
+   * Skip papers the store already holds with the same content (title, abstract, url, date, authors, categories, DOI), so that
    * a re-run after an interruption continues where it stopped. Default true; false rewrites every paper.
    */
   skipUnchanged?: boolean;
@@ -42,7 +42,9 @@ function sameContent(record: PaperRecord, stored: StoredPaper | null): boolean {
     stored.abstract === record.abstract &&
     stored.url === record.url &&
     stored.published === record.published &&
-    sameList(stored.authors, record.authors)
+    sameList(stored.authors, record.authors) &&
+    sameList(stored.categories, record.categories) &&
+    stored.doi === record.doi
   );
 }
 

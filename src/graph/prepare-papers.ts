@@ -75,6 +75,9 @@ function paperProblems(paper: AnalyzedPaper): string[] {
     problems.push(`published must be a YYYY-MM-DD date or null, got ${JSON.stringify(paper.published)}`);
   }
   if (!isStringArray(paper.authors)) problems.push('authors must be an array of strings');
+  // Optional for callers written before papers had them (`undefined` = none).
+  if (paper.categories !== undefined && !isStringArray(paper.categories)) problems.push('categories must be an array of strings');
+  if (paper.doi !== undefined && paper.doi !== null && typeof paper.doi !== 'string') problems.push('doi must be a string or null');
   const extraction = paper.extraction as AnalyzedPaper['extraction'] | undefined;
   if (extraction === undefined || extraction === null || !Array.isArray(extraction.concepts)) {
     problems.push('extraction.concepts must be an array');
@@ -196,6 +199,8 @@ export function preparePapers(papers: readonly AnalyzedPaper[]): PreparedBatch {
         url: paper.url ?? null,
         published: paper.published ?? null,
         authors: [...paper.authors],
+        categories: [...(paper.categories ?? [])],
+        doi: paper.doi ?? null,
         codeLinks: [...paper.extraction.codeLinks],
       },
       searchText: paperSearchText(paper.title, paper.abstract),

@@ -65,7 +65,7 @@ export interface Page<T> {
 }
 
 /** Paper properties a list read can leave out (`PaperProjection`); `id` is always read. */
-export const PAPER_FIELDS = ['title', 'abstract', 'url', 'published', 'authors', 'codeLinks'] as const;
+export const PAPER_FIELDS = ['title', 'abstract', 'url', 'published', 'authors', 'categories', 'doi', 'codeLinks'] as const;
 export type PaperField = (typeof PAPER_FIELDS)[number];
 
 /**

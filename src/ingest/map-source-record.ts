@@ -21,7 +21,7 @@ function dayOf(value: unknown): string | null {
  * An arXiv metadata snapshot record (`id`, `title`, `abstract`, `authors`/`authors_parsed`, `categories`,
  * `doi`, `versions`, `update_date`): id `arxiv:<id>` (unless a DOI says otherwise, see `sourcePaperId`), the
  * abstract page as url, the first version's date as `published` (`update_date` when there are no versions),
- * categories split. Line wraps inside title and abstract are the dump's, not the author's, so white space is
+ * categories split, the DOI kept. Line wraps inside title and abstract are the dump's, not the author's, so white space is
  * collapsed.
  */
 export function mapArxivRecord(value: unknown): MappedRecord {
@@ -47,6 +47,7 @@ export function mapArxivRecord(value: unknown): MappedRecord {
       published: published ?? null,
       authors,
       categories: typeof value.categories === 'string' ? value.categories.split(/\s+/).filter(Boolean) : [],
+      doi: bareDoi(value.doi),
     },
   };
 }
@@ -71,7 +72,7 @@ export function abstractFromInvertedIndex(index: unknown): string | null {
 
 /**
  * An OpenAlex work (snapshot line or API result): `display_name`/`title`, the abstract rebuilt from
- * `abstract_inverted_index`, `publication_date`, `authorships[].author.display_name`, `doi`; id from the DOI or
+ * `abstract_inverted_index`, `publication_date`, `authorships[].author.display_name`, `doi` (kept); id from the DOI or
  * `openalex:W…`. A work without an abstract is a bad record.
  */
 export function mapOpenAlexRecord(value: unknown): MappedRecord {
@@ -92,6 +93,7 @@ export function mapOpenAlexRecord(value: unknown): MappedRecord {
       url: doi !== null ? `https://doi.org/${doi}` : typeof location.landing_page_url === 'string' ? location.landing_page_url : `https://openalex.org/${workId}`,
       published: value.publication_date ?? null,
       authors: names(authorships.map((a) => (isObject(a) && isObject(a.author) ? a.author.display_name : null))),
+      doi,
     },
   };
 }
@@ -116,7 +118,7 @@ export function isS2AbstractRecord(value: unknown): boolean {
 /**
  * A Semantic Scholar `papers` record (with `abstract` when it carries one, or joined with its `abstracts`
  * record by corpus id): `title`, `publicationdate` (a `year` alone is no date, so `published` stays empty),
- * `authors[].name`, `externalids.DOI`; id from the DOI, the arXiv id, or `s2:<corpusid>`.
+ * `authors[].name`, `externalids.DOI` (kept); id from the DOI, the arXiv id, or `s2:<corpusid>`.
  */
 export function mapS2Record(value: unknown, abstract?: string): MappedRecord {
   if (!isObject(value)) return fail('a Semantic Scholar record must be a JSON object');
@@ -127,15 +129,17 @@ export function mapS2Record(value: unknown, abstract?: string): MappedRecord {
   const arxiv = typeof ids.ArXiv === 'string' && ids.ArXiv !== '' ? `arxiv:${ids.ArXiv}` : null;
   const authors = s2Field(value, 'authors', 'authors');
   const url = value.url;
+  const doi = bareDoi(ids.DOI);
   return {
     ok: true,
     input: {
-      id: sourcePaperId(bareDoi(ids.DOI), arxiv ?? `s2:${corpusId}`),
+      id: sourcePaperId(doi, arxiv ?? `s2:${corpusId}`),
       title: collapseSpace(value.title),
       abstract: collapseSpace(abstract ?? value.abstract),
       url: typeof url === 'string' && url !== '' ? url : `https://api.semanticscholar.org/CorpusId:${corpusId}`,
       published: s2Field(value, 'publicationdate', 'publicationDate') ?? null,
       authors: Array.isArray(authors) ? names(authors.map((a) => (isObject(a) ? a.name : a))) : [],
+      doi,
     },
   };
 }

@@ -46,7 +46,7 @@ export interface LocatedRecord {
  * Parses a whole BibTeX file with @retorquere/bibtex-parser (the parser of Better BibTeX for Zotero), which
  * turns TeX into Unicode (`Z\"urich` → Zürich, `{\'e}` → é) and resolves `@string` macros; a file is parsed at
  * once because macros may be defined anywhere. Each entry becomes a paper: `title`, `abstract`, `author`,
- * `doi`, `url`, the date when year, month and day are all given; id from the DOI, an arXiv `eprint`, or
+ * `doi` (kept), `url`, arXiv's `primaryClass` as category, the date when year, month and day are all given; id from the DOI, an arXiv `eprint`, or
  * `bibtex:<key>`. Entries are located by their line; an entry the parser cannot read is a bad record.
  */
 export function parseBibtex(text: string): LocatedRecord[] {
@@ -66,6 +66,8 @@ export function parseBibtex(text: string): LocatedRecord[] {
     const fields = entry.fields as Record<string, unknown>;
     const doi = bareDoi(fields.doi);
     const eprint = typeof fields.eprint === 'string' && /arxiv/i.test(String(fields.archiveprefix ?? fields.eprinttype ?? '')) ? fields.eprint : null;
+    // arXiv's own BibTeX gives the primary category (`primaryClass = {cs.CL}`) with the eprint.
+    const primaryClass = eprint !== null ? (fields.primaryclass ?? fields.eprintclass) : undefined;
     const authors = Array.isArray(fields.author) ? (fields.author as Creator[]).map(creatorName).filter((name) => name !== '') : [];
     const url = typeof fields.url === 'string' ? fields.url.trim() : null;
     out.push({
@@ -79,6 +81,8 @@ export function parseBibtex(text: string): LocatedRecord[] {
           url: url ?? (doi !== null ? `https://doi.org/${doi}` : null),
           published: dateOf(fields),
           authors,
+          categories: typeof primaryClass === 'string' ? primaryClass.split(/\s+/).filter(Boolean) : [],
+          doi,
         },
       },
     });

@@ -8,6 +8,10 @@ export interface PaperRecord {
   /** ISO date `YYYY-MM-DD`, or null when unknown. */
   published: string | null;
   authors: string[];
+  /** arXiv categories (`cs.CL`, …) in the source's order; empty when the source gives none. */
+  categories: string[];
+  /** The DOI, bare (`10.…/…`, no `https://doi.org/`) and lower-cased (DOIs are case-insensitive); null when unknown. */
+  doi: string | null;
 }
 
 /** The shape accepted on input (JSON Lines, GraphQL `PaperInput`): only title and abstract are required. */
@@ -18,6 +22,8 @@ export interface PaperInput {
   url?: string | null;
   published?: string | null;
   authors?: string[] | null;
+  categories?: string[] | null;
+  doi?: string | null;
 }
 
 /** One bad record, located so a person can fix it. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isIsoDate } from './is-iso-date.js';
 import { paperIdFromTitle } from './paper-id-from-title.js';
+import { bareDoi } from './source-ids.js';
 import type { PaperRecord, ReadResult, RecordError } from './types.js';
 
 /** Limits that keep one bad record from exhausting memory or the NLP pass; generous for real papers. */
@@ -11,6 +12,9 @@ export const PAPER_LIMITS = {
   urlLength: 2_000,
   authors: 1_000,
   authorLength: 300,
+  categories: 100,
+  categoryLength: 100,
+  doiLength: 300,
 } as const;
 
 /** A UTF-16 surrogate without its pair: not a character, and Neo4j would store it as U+FFFD. */
@@ -65,6 +69,29 @@ const makePaperInputSchema = (titleRequired: boolean) => z.object(
       .array(text('each author', PAPER_LIMITS.authorLength), { error: 'authors must be an array of strings' })
       .max(PAPER_LIMITS.authors, `more than ${PAPER_LIMITS.authors} authors`)
       .nullish(),
+    categories: z
+      .array(
+        z
+          .string({ error: 'each category must be a string' })
+          .max(PAPER_LIMITS.categoryLength, `a category is longer than ${PAPER_LIMITS.categoryLength} characters`)
+          .regex(/^\S+$/, 'a category must be one word, like cs.CL'),
+        { error: 'categories must be an array of strings' },
+      )
+      .max(PAPER_LIMITS.categories, `more than ${PAPER_LIMITS.categories} categories`)
+      .nullish(),
+    // Stored bare and lower-cased whatever form it came in (`https://doi.org/…`, `doi:…`), so DOIs compare equal.
+    doi: z
+      .string({ error: 'doi must be a string' })
+      .max(PAPER_LIMITS.doiLength, `doi is longer than ${PAPER_LIMITS.doiLength} characters`)
+      .transform((value, ctx) => {
+        const doi = bareDoi(value);
+        if (doi === null || !isWellFormedText(doi)) {
+          ctx.addIssue({ code: 'custom', message: 'doi must be a DOI like 10.1234/abc (or https://doi.org/10.1234/abc)' });
+          return z.NEVER;
+        }
+        return doi.toLowerCase();
+      })
+      .nullish(),
   },
   { error: 'a paper must be a JSON object' },
 );
@@ -97,6 +124,8 @@ export function validatePaperInput(value: unknown, options: ValidateOptions = {}
       url: input.url ?? null,
       published: input.published ?? null,
       authors: input.authors ?? [],
+      categories: input.categories ?? [],
+      doi: input.doi ?? null,
     },
   };
 }

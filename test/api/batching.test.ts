@@ -148,7 +148,7 @@ describe('DataLoader batching', () => {
       query: `{ papers(first: 3) { nodes { id title concepts { role } } }
                 paper(id: "bert") { abstract } }`,
     });
-    const whole = await executor.execute({ query: `{ papers(first: 3) { nodes { ...all } } } fragment all on Paper { id title abstract url published authors codeLinks }` });
+    const whole = await executor.execute({ query: `{ papers(first: 3) { nodes { ...all } } } fragment all on Paper { id title abstract url published authors categories doi codeLinks }` });
     await executor.stop();
     expect(page.errors).toBeUndefined();
     expect(recording.args.get('listPapers')?.[0]?.[0]).toMatchObject({ fields: ['title'] });

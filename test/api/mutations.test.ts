@@ -14,6 +14,32 @@ const paper = (title: string, extra: Record<string, unknown> = {}) => ({
 });
 
 describe('Mutation.ingestPapers', () => {
+  it('stores categories and the DOI given, bare and lower-cased, and serves them on Paper', async () => {
+    const store = createMemoryStore();
+    const executor = createGraphQLExecutor({ store, config: { apiKey: API_KEY } });
+    const papers = [
+      paper('With both', { id: 'both', categories: ['cs.CL', 'cs.LG'], doi: 'https://doi.org/10.1000/ABC' }),
+      paper('With neither', { id: 'neither' }),
+      paper('Bad DOI', { doi: 'nope' }),
+    ];
+    const query = `mutation($papers: [PaperInput!]!) { ingestPapers(papers: $papers) { errors { index message } papers { id categories doi } } }`;
+    const result = await executor.execute({ query, variables: { papers }, apiKey: API_KEY });
+    expect(result.errors).toBeUndefined();
+    expect((result.data as any).ingestPapers).toEqual({
+      errors: [{ index: 2, message: 'doi must be a DOI like 10.1234/abc (or https://doi.org/10.1234/abc)' }],
+      papers: [
+        { id: 'both', categories: ['cs.CL', 'cs.LG'], doi: '10.1000/abc' },
+        { id: 'neither', categories: [], doi: null },
+      ],
+    });
+    const read = await executor.execute({ query: `{ papers(first: 5) { nodes { id categories doi } } }` });
+    expect((read.data as any).papers.nodes).toEqual([
+      { id: 'both', categories: ['cs.CL', 'cs.LG'], doi: '10.1000/abc' },
+      { id: 'neither', categories: [], doi: null },
+    ]);
+    await executor.stop();
+  });
+
   it('writes the valid papers, reports each invalid one by index, and is idempotent', async () => {
     const store = createMemoryStore();
     const executor = createGraphQLExecutor({ store, config: { apiKey: API_KEY } });

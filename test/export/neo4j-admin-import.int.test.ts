@@ -49,13 +49,14 @@ describeAdmin('neo4j-admin database import of an exported CSV', () => {
     await copy.init(); // papergraph's constraints and indexes, created on the imported data
 
     expect(await answersOf(copy)).toEqual(await answersOf(original));
+    expect((await copy.getPapers(['p1']))[0]).toMatchObject({ categories: ['cs.CL', 'cs.LG'], doi: '10.1000/p1.2019' });
     // Empty lists are imported as empty lists, not as missing properties: Cypher's `null + [x]` is null, so a
     // missing alias list would swallow the aliases of later writes.
     const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
     try {
       const { records } = await driver.executeQuery(
         `MATCH (c:Concept) WHERE c.aliases IS NULL RETURN count(c) AS n
-         UNION ALL MATCH (p:Paper) WHERE p.authors IS NULL OR p.codeLinks IS NULL RETURN count(p) AS n`,
+         UNION ALL MATCH (p:Paper) WHERE p.authors IS NULL OR p.categories IS NULL OR p.codeLinks IS NULL RETURN count(p) AS n`,
       );
       expect(records.map((r) => (r.get('n') as { toNumber(): number }).toNumber())).toEqual([0, 0]);
     } finally {

@@ -21,6 +21,8 @@ export interface PaperSpec {
   published?: string | null;
   url?: string | null;
   authors?: string[];
+  categories?: string[];
+  doi?: string | null;
   codeLinks?: string[];
 }
 
@@ -64,6 +66,8 @@ export function makePaper(spec: PaperSpec, concepts: ConceptSpec[] = []): Analyz
     url: spec.url ?? null,
     published: spec.published ?? null,
     authors: spec.authors ?? [],
+    categories: spec.categories ?? [],
+    doi: spec.doi ?? null,
     extraction: { concepts: extracted.sort((a, b) => (a.id < b.id ? -1 : 1)), codeLinks: spec.codeLinks ?? [] },
   };
 }
@@ -101,6 +105,8 @@ export function corpus(): AnalyzedPaper[] {
         published: '2019-05-10',
         url: 'https://example.org/p1',
         authors: ['Ada Lovelace', 'Alan Turing'],
+        categories: ['cs.CL', 'cs.LG'],
+        doi: '10.1000/p1.2019',
         codeLinks: ['https://github.com/example/p1'],
       },
       [bert, transformer, { ...qa('Question Answering'), aliases: ['QA'] }, squad, f1, accuracy],

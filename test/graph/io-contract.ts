@@ -29,6 +29,8 @@ function preExtractedLines(papers: readonly AnalyzedPaper[]): string {
         url: paper.url,
         published: paper.published,
         authors: paper.authors,
+        categories: paper.categories,
+        doi: paper.doi,
         concepts: paper.extraction.concepts,
         codeLinks: paper.extraction.codeLinks,
       }),
@@ -137,6 +139,10 @@ export function describeIoContract(name: string, make: MakeIoStore): void {
       const again = await ingestText(store, preExtractedLines(changed));
       expect(again.result).toMatchObject({ written: 1, unchanged: papers.length - 1 });
       expect((await store.getPapers(['p1']))[0]?.url).toBe('https://example.org/p1-v2');
+      // So is one whose categories or DOI changed (a graph ingested before they were stored gets them).
+      const recategorized = changed.map((paper) => (paper.id === 'p2' ? { ...paper, categories: ['cs.LG'], doi: '10.1000/p2' } : paper));
+      expect((await ingestText(store, preExtractedLines(recategorized))).result).toMatchObject({ written: 1, unchanged: papers.length - 1 });
+      expect((await store.getPapers(['p2']))[0]).toMatchObject({ categories: ['cs.LG'], doi: '10.1000/p2' });
     });
 
     it('exports JSON Lines that ingest back into an empty store as the same graph', async () => {
@@ -145,6 +151,7 @@ export function describeIoContract(name: string, make: MakeIoStore): void {
       const before = await snapshot(store);
       const exported = await exportJsonl(store);
       expect(exported.trim().split('\n')).toHaveLength(corpus().length);
+      expect(exported).toContain('"categories":["cs.CL","cs.LG"],"doi":"10.1000/p1.2019"');
       const copy = await open();
       expect((await copy.stats()).papers).toBe(0);
       const { result, errors } = await ingestText(copy, exported);
@@ -181,6 +188,7 @@ export function describeIoContract(name: string, make: MakeIoStore): void {
       const stats = await store.stats();
       expect(xml.match(/<node id="p:/g)).toHaveLength(stats.papers);
       expect(xml.match(/<node id="c:/g)).toHaveLength(stats.concepts);
+      expect(xml).toContain('<data key="categories">cs.CL cs.LG</data><data key="doi">10.1000/p1.2019</data></node>');
       const links = (await store.getPaperConcepts(corpus().map((p) => p.id))).flat();
       expect(xml.match(/<data key="e_label">MENTIONS</g)).toHaveLength(links.length);
       // Co-occurrence counts equal the store's own related-concept counts.

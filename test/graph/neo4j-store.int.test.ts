@@ -150,6 +150,18 @@ describeNeo4j('Neo4j store', () => {
       expect(search?.get('options').indexConfig['fulltext.analyzer']).toBe('whitespace');
     });
 
+    it('reads a paper of a graph written before categories and DOIs were stored as having none', async () => {
+      store = await neo4jStore();
+      await store.upsertPapers(corpus());
+      await admin.executeQuery("MATCH (p:Paper {id: 'p1'}) REMOVE p.categories, p.doi", {}, { database: config.database });
+      const [p1] = await store.getPapers(['p1']);
+      expect(p1).toMatchObject({ id: 'p1', title: 'BERT for Question Answering', categories: [], doi: null });
+      expect((await store.listPapers({ first: 20, fields: ['categories', 'doi'] })).items.find((p) => p.id === 'p1')).toMatchObject({
+        categories: [],
+        doi: null,
+      });
+    });
+
     it('stores dates as Neo4j dates and mention offsets as integers', async () => {
       store = await neo4jStore();
       await store.upsertPapers(corpus());

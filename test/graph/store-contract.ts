@@ -94,7 +94,7 @@ export function describeStoreContract(name: string, make: MakeStore): void {
         expect(await snapshot(s)).toEqual(before);
       });
 
-      it('keeps every paper property and the code links', async () => {
+      it('keeps every paper property (categories and DOI included) and the code links', async () => {
         const s = await withCorpus();
         const [p1, p5] = await s.getPapers(['p1', 'p5']);
         expect(p1).toEqual({
@@ -104,9 +104,22 @@ export function describeStoreContract(name: string, make: MakeStore): void {
           url: 'https://example.org/p1',
           published: '2019-05-10',
           authors: ['Ada Lovelace', 'Alan Turing'],
+          categories: ['cs.CL', 'cs.LG'],
+          doi: '10.1000/p1.2019',
           codeLinks: ['https://github.com/example/p1'],
         });
-        expect(p5).toMatchObject({ url: null, published: null, authors: [], codeLinks: [] });
+        expect(p5).toMatchObject({ url: null, published: null, authors: [], categories: [], doi: null, codeLinks: [] });
+      });
+
+      it('replaces categories and DOI on a re-write, and takes a paper written without them as having none', async () => {
+        const s = await withCorpus();
+        const p1 = corpus()[0] as AnalyzedPaper;
+        await s.upsertPapers([{ ...p1, categories: ['stat.ML'], doi: null }]);
+        expect(await s.getPapers(['p1'])).toEqual([expect.objectContaining({ categories: ['stat.ML'], doi: null })]);
+        // A caller built before papers had them (plain JavaScript, or an old library user) leaves both out.
+        const { categories: _c, doi: _d, ...old } = p1;
+        await s.upsertPapers([old as AnalyzedPaper]);
+        expect(await s.getPapers(['p1'])).toEqual([expect.objectContaining({ categories: [], doi: null })]);
       });
 
       it('keeps links with role, confidence, evidence and every mention', async () => {
@@ -582,9 +595,23 @@ export function describeStoreContract(name: string, make: MakeStore): void {
         const s = await withCorpus();
         const [full] = (await s.listPapers({ first: 1 })).items;
         const [part] = (await s.listPapers({ first: 1, fields: ['title', 'published'] })).items;
-        expect(part).toEqual({ ...full, abstract: '', url: null, authors: [], codeLinks: [] });
+        expect(part).toEqual({ ...full, abstract: '', url: null, authors: [], categories: [], doi: null, codeLinks: [] });
         const [conceptPart] = (await only(s.getConceptPapers(['method:bert'], { first: 1, fields: [] }))).items;
-        expect(conceptPart).toEqual({ id: 'a-dup', title: '', abstract: '', url: null, published: null, authors: [], codeLinks: [] });
+        expect(conceptPart).toEqual({
+          id: 'a-dup',
+          title: '',
+          abstract: '',
+          url: null,
+          published: null,
+          authors: [],
+          categories: [],
+          doi: null,
+          codeLinks: [],
+        });
+        const [withCategories] = await only(s.getConceptPapers(['method:bert'], { first: 9, fields: ['categories', 'doi'] })).then((page) =>
+          page.items.filter((paper) => paper.id === 'p1'),
+        );
+        expect(withCategories).toMatchObject({ title: '', categories: ['cs.CL', 'cs.LG'], doi: '10.1000/p1.2019' });
       });
 
       it('findConceptByName reads a page of the concept’s papers with it, as getConceptPapers does', async () => {

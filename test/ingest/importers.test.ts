@@ -24,7 +24,7 @@ async function tempFile(name: string, content: string | Buffer): Promise<string>
 }
 
 describe('the arXiv metadata snapshot', () => {
-  it('keeps the arXiv id, the abstract page, the first version date and the authors, with line wraps collapsed', async () => {
+  it('keeps the arXiv id, the abstract page, the first version date, the authors and the categories, with line wraps collapsed', async () => {
     const result = await readPapers(fixture('arxiv-snapshot.jsonl'));
     expect(result.papers[0]).toEqual({
       id: 'arxiv:2205.14135',
@@ -34,10 +34,12 @@ describe('the arXiv metadata snapshot', () => {
       url: 'https://arxiv.org/abs/2205.14135',
       published: '2022-05-27',
       authors: ['Tri Dao', 'Daniel Y. Fu', 'Stefano Ermon', 'Atri Rudra', 'Christopher Ré'],
+      categories: ['cs.LG', 'cs.CL'],
+      doi: null,
     });
   });
 
-  it('names an old-style paper with a journal DOI by its DOI, keeping TeX in the title, and reports a missing abstract', async () => {
+  it('names an old-style paper with a journal DOI by its DOI, stored lower-cased, keeping TeX in the title, and reports a missing abstract', async () => {
     const result = await readPapers(fixture('arxiv-snapshot.jsonl'));
     expect(result.papers[1]).toMatchObject({
       id: 'doi:10.1000/j.anal.2005.001',
@@ -45,6 +47,8 @@ describe('the arXiv metadata snapshot', () => {
       url: 'https://arxiv.org/abs/math/0501001',
       published: '2005-01-02',
       authors: ['J. Müller'],
+      categories: ['math.CA'],
+      doi: '10.1000/j.anal.2005.001',
     });
     expect(messages(result)).toEqual([`${fixture('arxiv-snapshot.jsonl')}:3: abstract must not be empty`]);
   });
@@ -67,6 +71,8 @@ describe('OpenAlex works', () => {
         url: 'https://doi.org/10.48550/arxiv.1706.03762',
         published: '2017-06-12',
         authors: ['Ashish Vaswani', 'Łukasz Kaiser'],
+        categories: [],
+        doi: '10.48550/arxiv.1706.03762',
       },
       {
         id: 'doi:10.1000/xyz.42',
@@ -75,6 +81,8 @@ describe('OpenAlex works', () => {
         url: 'https://doi.org/10.1000/XYZ.42',
         published: '2020-03-01',
         authors: ['José García'],
+        categories: [],
+        doi: '10.1000/xyz.42',
       },
     ]);
     expect(messages(result)).toEqual([
@@ -98,7 +106,8 @@ describe('Semantic Scholar datasets', () => {
       const result = await readPaperSources(order.map(fixture));
       expect(result.papers.map((paper) => paper.id).sort()).toEqual(['arxiv:2106.09685', 'doi:10.1000/xyz.42']);
       const lora = result.papers.find((paper) => paper.id === 'arxiv:2106.09685');
-      expect(lora).toMatchObject({ title: 'LoRA: Low-Rank Adaptation of Large Language Models', published: null, authors: ['Edward J. Hu'] });
+      expect(lora).toMatchObject({ title: 'LoRA: Low-Rank Adaptation of Large Language Models', published: null, authors: ['Edward J. Hu'], doi: null });
+      expect(result.papers.find((paper) => paper.id === 'doi:10.1000/xyz.42')?.doi).toBe('10.1000/xyz.42');
       expect(lora?.abstract).toMatch(/^We propose LoRA/);
       expect(messages(result)).toEqual([
         `${fixture('s2-papers.jsonl')}:3: Semantic Scholar paper 1003 has no abstract (no record carries one, and no abstracts record with its corpusid was read)`,
@@ -110,13 +119,19 @@ describe('Semantic Scholar datasets', () => {
     const result = await readPapers(fixture('s2-graph-api.json'));
     expect(result.errors).toEqual([]);
     expect(result.papers).toEqual([
-      expect.objectContaining({ id: 'arxiv:1706.03762', title: 'Attention is All you Need', published: '2017-06-12', authors: ['Ashish Vaswani'] }),
+      expect.objectContaining({
+        id: 'arxiv:1706.03762',
+        title: 'Attention is All you Need',
+        published: '2017-06-12',
+        authors: ['Ashish Vaswani'],
+        doi: '10.48550/arxiv.1706.03762',
+      }),
     ]);
   });
 });
 
 describe('BibTeX', () => {
-  it('turns TeX into Unicode, resolves macros, dates entries with year, month and day, and locates bad entries', async () => {
+  it('turns TeX into Unicode, resolves macros, dates entries with year, month and day, keeps DOI and arXiv class, and locates bad entries', async () => {
     const path = fixture('papers.bib');
     const result = await readPapers(path);
     expect(result.papers).toEqual([
@@ -127,6 +142,8 @@ describe('BibTeX', () => {
         url: null,
         published: '2017-12-04',
         authors: ['Ashish Vaswani', 'Noam Shazeer', 'José García'],
+        categories: ['cs.CL'],
+        doi: null,
       },
       {
         id: 'doi:10.1000/lora.2022',
@@ -135,6 +152,8 @@ describe('BibTeX', () => {
         url: 'https://doi.org/10.1000/LORA.2022',
         published: null,
         authors: ['Edward J. Hu', 'Yelong Shen'],
+        categories: [],
+        doi: '10.1000/lora.2022',
       },
     ]);
     expect(messages(result)).toEqual([
@@ -198,6 +217,29 @@ describe('input files (issue 11)', () => {
     const second = await tempFile('b.jsonl', `${JSON.stringify({ id: 'other', title: 'T', abstract: 'A' })}\n${JSON.stringify({ id: 'same', title: 'T', abstract: 'A' })}\n`);
     const result = await readPaperSources([first, second]);
     expect(messages(result)).toEqual([`${second}:2: duplicate paper id "same" (first at ${first}:2)`]);
+  });
+
+  it('reads categories and a DOI in any of its forms from JSON Lines, and refuses ones that are not', async () => {
+    const line = (fields: object) => JSON.stringify({ title: 'T', abstract: 'We study X.', ...fields });
+    const text = [
+      line({ id: 'a', categories: ['cs.CL', 'stat.ML'], doi: 'https://doi.org/10.1000/ABC.1' }),
+      line({ id: 'b', doi: 'doi:10.1000/x' }),
+      line({ id: 'c' }),
+      line({ id: 'd', doi: 'not a doi' }),
+      line({ id: 'e', categories: 'cs.CL' }),
+      line({ id: 'f', categories: ['two words'] }),
+    ].join('\n');
+    const result = await parsePapers(text, 'p.jsonl', 'jsonl');
+    expect(result.papers.map(({ id, categories, doi }) => ({ id, categories, doi }))).toEqual([
+      { id: 'a', categories: ['cs.CL', 'stat.ML'], doi: '10.1000/abc.1' },
+      { id: 'b', categories: [], doi: '10.1000/x' },
+      { id: 'c', categories: [], doi: null },
+    ]);
+    expect(messages(result)).toEqual([
+      'p.jsonl:4: doi must be a DOI like 10.1234/abc (or https://doi.org/10.1234/abc)',
+      'p.jsonl:5: categories must be an array of strings',
+      'p.jsonl:6: a category must be one word, like cs.CL',
+    ]);
   });
 
   it('keeps titles and abstracts as given, so offsets index the text that was sent', async () => {

@@ -67,6 +67,8 @@ describe('JSON Lines', () => {
         url: 'https://arxiv.org/abs/2401.00001',
         published: '2024-01-02',
         authors: ['Ada Lovelace'],
+        categories: [],
+        doi: null,
       },
     ]);
   });

@@ -237,6 +237,8 @@ export type Paper = {
   abstract: Scalars['String']['output'];
   /** Author names, in order (empty when unknown). */
   authors: Array<Scalars['String']['output']>;
+  /** arXiv categories (e.g. `cs.CL`), primary first (empty when unknown). */
+  categories: Array<Scalars['String']['output']>;
   /** URLs of code repositories named in the abstract. */
   codeLinks: Array<Scalars['String']['output']>;
   /**
@@ -244,6 +246,8 @@ export type Paper = {
    * first), then concept id.
    */
   concepts: Array<PaperConcept>;
+  /** The DOI if known, bare and lower-cased (e.g. `10.18653/v1/n19-1423`). */
+  doi: Maybe<Scalars['String']['output']>;
   /** Stable id: the one given on ingest, else derived from the title. */
   id: Scalars['ID']['output'];
   /** Publication date as `YYYY-MM-DD`, if known. */
@@ -319,6 +323,10 @@ export type PaperInput = {
   abstract?: InputMaybe<Scalars['String']['input']>;
   /** Author names, in order. */
   authors?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  /** arXiv categories (e.g. `cs.CL`), primary first: at most 100, each one word. */
+  categories?: InputMaybe<Array<InputMaybe<Scalars['String']['input']>>>;
+  /** The DOI, bare (`10.1234/abc`) or as `https://doi.org/…` or `doi:…`; stored bare and lower-cased. */
+  doi?: InputMaybe<Scalars['String']['input']>;
   /** Stable id; derived from the title when absent. Letters, digits and `. _ : / -`, at most 200 characters. */
   id?: InputMaybe<Scalars['ID']['input']>;
   /** Publication date, `YYYY-MM-DD` (a full ISO timestamp is cut to its date). */
@@ -871,8 +879,10 @@ export type PageInfoResolvers<ContextType = ApiContext, ParentType extends Resol
 export type PaperResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['Paper'] = ResolversParentTypes['Paper']> = {
   abstract?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   authors?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  categories?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   codeLinks?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   concepts?: Resolver<Array<ResolversTypes['PaperConcept']>, ParentType, ContextType, Partial<PaperConceptsArgs>>;
+  doi?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   published?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   related?: Resolver<Array<ResolversTypes['RelatedPaper']>, ParentType, ContextType, RequireFields<PaperRelatedArgs, 'by' | 'first' | 'minShared'>>;

@@ -64,6 +64,8 @@ interface PaperRow {
   url: string | null;
   published: string | null;
   authors: string[];
+  categories: string[];
+  doi: string | null;
   codeLinks: string[];
   links: LinkRange;
   /** Mention occurrences over all links (for `stats`). */
@@ -223,6 +225,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
       url: has('url') ? row.url : null,
       published: has('published') ? row.published : null,
       authors: has('authors') ? [...row.authors] : [],
+      categories: has('categories') ? [...row.categories] : [],
+      doi: has('doi') ? row.doi : null,
       codeLinks: has('codeLinks') ? [...row.codeLinks] : [],
     };
   }
@@ -281,6 +285,9 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
       url: paper.url,
       published: paper.published === null ? null : intern(paper.published),
       authors: paper.authors.map(intern),
+      // Few distinct categories over many papers: interned, and one shared empty list.
+      categories: paper.categories.length === 0 ? NO_STRINGS : paper.categories.map(intern),
+      doi: paper.doi,
       codeLinks: paper.codeLinks.length === 0 ? NO_STRINGS : [...paper.codeLinks],
       links: arena.append(paper, links),
       mentionCount,

@@ -9,8 +9,10 @@ export const BULK_IMPORT_LABEL = 'PapergraphImport';
 const FILL_MISSING_LISTS = [
   `MATCH (c:Concept) WHERE c.aliases IS NULL
    WITH c LIMIT $batch SET c.aliases = [] RETURN count(c) AS n`,
-  `MATCH (p:Paper) WHERE p.authors IS NULL OR p.codeLinks IS NULL
-   WITH p LIMIT $batch SET p.authors = coalesce(p.authors, []), p.codeLinks = coalesce(p.codeLinks, []) RETURN count(p) AS n`,
+  `MATCH (p:Paper) WHERE p.authors IS NULL OR p.categories IS NULL OR p.codeLinks IS NULL
+   WITH p LIMIT $batch
+   SET p.authors = coalesce(p.authors, []), p.categories = coalesce(p.categories, []), p.codeLinks = coalesce(p.codeLinks, [])
+   RETURN count(p) AS n`,
 ];
 
 /**

@@ -91,7 +91,7 @@ const MODEL_VERSION = 2;
 /** A label per concept type, so Neo4j's count store answers concepts per type and each type has its rank index. */
 const TYPE_LABEL: Record<ConceptType, string> = { METHOD: 'Method', TASK: 'Task', DATASET: 'Dataset', METRIC: 'Metric' };
 
-const PAPER = 'p {.id, .title, .abstract, .url, .published, .authors, .codeLinks}';
+const PAPER = 'p {.id, .title, .abstract, .url, .published, .authors, .categories, .doi, .codeLinks}';
 /** A paper map with only the asked properties (`PaperProjection`); the default reads all. */
 function paperMap(fields: readonly PaperField[] | undefined): string {
   if (fields === undefined) return PAPER;
@@ -224,6 +224,9 @@ function toPaper(value: unknown): StoredPaper {
       ? `${pad(toNumber(date.year), 4)}-${pad(toNumber(date.month), 2)}-${pad(toNumber(date.day), 2)}`
       : null,
     authors: (p.authors as string[] | null | undefined) ?? [],
+    // Graphs written before papers had categories and DOIs lack both properties: read as none.
+    categories: (p.categories as string[] | null | undefined) ?? [],
+    doi: (p.doi as string | null | undefined) ?? null,
     codeLinks: (p.codeLinks as string[] | null | undefined) ?? [],
   };
 }
@@ -652,7 +655,8 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
              WITH p, row, coalesce(p.mentionCount, 0) AS oldMentions
              SET p.abstract = row.abstract, p.url = row.url,
                  p.published = CASE WHEN row.published IS NULL THEN null ELSE date(row.published) END,
-                 p.authors = row.authors, p.codeLinks = row.codeLinks, p.searchText = row.searchText,
+                 p.authors = row.authors, p.categories = row.categories, p.doi = row.doi,
+                 p.codeLinks = row.codeLinks, p.searchText = row.searchText,
                  p.conceptCount = size(row.conceptIds), p.mentionCount = row.mentionCount
              FOREACH (_ IN CASE WHEN row.published IS NULL THEN [1] ELSE [] END | SET p:Undated)
              FOREACH (_ IN CASE WHEN row.published IS NULL THEN [] ELSE [1] END | REMOVE p:Undated)
