@@ -2,7 +2,7 @@
  * `npm run bench:io`: the importers and exporters at scale (issue 13), on the synthetic corpus of
  * bench/synthetic-corpus.ts.
  *
- *   npm run bench:io -- [--papers 100000] [--extract 1000] [--rounds 2]
+ *   npm run bench:io -- [--papers 100000] [--extract 1000] [--rounds 2] [--only files]
  *
  * Each phase runs in a child process of its own, so that its peak memory (max RSS) is its own:
  * 1. read: stream N arXiv-snapshot records (generated from the corpus) through the arXiv importer (parse + validate);
@@ -13,6 +13,9 @@
  * 4. export: `papergraph export --format csv` of those N papers from Neo4j;
  * 5. bulk: `neo4j-admin database import full` of that CSV into a fresh database in a temporary home, with the
  *    project's jars, timed against step 3.
+ * 6. files: BibTeX and JSON-array files (the formats that are not one record a line) of N/4 and N papers read
+ *    through their importers, to show peak memory does not grow with the file (`--only files` runs this alone,
+ *    without Neo4j).
  * RSS is sampled every 500 ms in each child and printed at each tenth of the run, to show it stays flat.
  */
 import { spawnSync } from 'node:child_process';
@@ -59,6 +62,7 @@ const { values } = parseArgs({
     workers: { type: 'string' },
     out: { type: 'string' },
     'stop-after': { type: 'string' },
+    only: { type: 'string' },
     clear: { type: 'boolean' },
   },
 });
@@ -109,6 +113,45 @@ function arxivRecord(paper: AnalyzedPaper, i: number): string {
     update_date: day,
     authors_parsed: paper.authors.map((name) => [name.split(' ').slice(-1)[0], name.split(' ').slice(0, -1).join(' '), '']),
   });
+}
+
+/** A BibTeX entry for a corpus paper (TeX's special characters dropped from the text), using an `@string` macro. */
+function bibtexEntry(paper: AnalyzedPaper, i: number): string {
+  const tex = (text: string) => text.replace(/[{}\\%#&$_^~]/g, '');
+  const [year, month, day] = (paper.published ?? '2020-01-01').split('-');
+  return (
+    `@article{syn${i},\n  title = {${tex(paper.title)}},\n  author = {${paper.authors.map(tex).join(' and ')}},\n` +
+    `  journal = synthetic,\n  year = {${year}}, month = {${Number(month)}}, day = {${Number(day)}},\n` +
+    `  abstract = {${tex(paper.abstract)}}\n}\n`
+  );
+}
+
+/** A paper as one element of a pretty-printed JSON array (as `JSON.stringify(papers, null, 2)` writes it). */
+function jsonArrayElement(paper: AnalyzedPaper, i: number, last: boolean): string {
+  const record = { id: paper.id, title: paper.title, abstract: paper.abstract, url: paper.url, published: paper.published, authors: paper.authors };
+  return `  ${JSON.stringify(record, null, 2).replace(/\n/g, '\n  ')}${last ? '' : ','}`.replace(/^/, i === 0 ? '[\n' : '') + (last ? '\n]' : '');
+}
+
+/** Peak memory reading BibTeX and JSON-array files of N/4 and N papers (phase 6). */
+async function fileFormats(corpus: Awaited<ReturnType<typeof createSyntheticCorpus>>, papers: number, dir: string): Promise<void> {
+  const { stat } = await import('node:fs/promises');
+  for (const n of [Math.floor(papers / 4), papers]) {
+    const bib = join(dir, `papers-${n}.bib`);
+    const array = join(dir, `papers-${n}.json`);
+    await writeLines(bib, (function* () {
+      yield '@string{synthetic = "Journal of Synthetic Papers"}';
+      for (let i = 0; i < n; i++) yield bibtexEntry(corpus.paper(i), i);
+    })());
+    await writeLines(array, (function* () {
+      for (let i = 0; i < n; i++) yield jsonArrayElement(corpus.paper(i), i, i === n - 1);
+    })());
+    for (const [label, file] of [['BibTeX', bib], ['JSON array', array]] as const) {
+      const size = (await stat(file)).size;
+      const r = runChild('read', { file, papers: String(n) });
+      console.log(line(`6. ${label} file, ${mb(size)} MB`, r));
+      await rm(file);
+    }
+  }
 }
 
 async function writeLines(path: string, lines: Iterable<string>): Promise<void> {
@@ -233,6 +276,10 @@ async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'papergraph-bench-io-'));
   try {
     const corpus = await createSyntheticCorpus({ papers });
+    if (values.only === 'files') {
+      await fileFormats(corpus, papers, dir);
+      return;
+    }
     const arxiv = join(dir, 'arxiv.jsonl');
     const arxivSample = join(dir, 'arxiv-sample.jsonl');
     const extracted = join(dir, 'extracted.jsonl');
@@ -291,6 +338,7 @@ async function main(): Promise<void> {
     const csv = join(dir, 'csv');
     const exported = runChild('export', { out: csv, papers: String(papers) });
     console.log(line('4. papergraph export --format csv from Neo4j', exported));
+    await fileFormats(corpus, papers, dir);
 
     if (!hasNeo4jJars()) {
       console.log('5. neo4j-admin: skipped (no jars in .neo4j/lib: run npm run neo4j:start once)');

@@ -28,7 +28,7 @@ function dateOf(fields: Record<string, unknown>): string | null {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
-/** 1-based line of `offset` in `text`. */
+/** 1-based line of `offset` in `text`, counting on from `from` (moved to `offset`). */
 function lineAt(text: string, offset: number, from: { offset: number; line: number }): number {
   let line = from.line;
   for (let i = from.offset; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
@@ -42,21 +42,95 @@ export interface LocatedRecord {
   record: MappedRecord;
 }
 
+/** An entry longer than this is reported and skipped rather than held: no paper's entry comes near. */
+export const MAX_BIBTEX_ENTRY_CHARS = 4 * 1024 * 1024;
+
+/** A line that opens an entry: `@type{` or `@type(`. */
+const ENTRY_START = /^\s*@\s*[A-Za-z]+\s*[{(]/;
+
+/** Braces opened minus closed on a line (TeX escapes `\{` and `\}` are text, not grouping). */
+function braceBalance(text: string): number {
+  let balance = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92) i++; // backslash: skip the escaped character
+    else if (c === 123) balance++;
+    else if (c === 125) balance--;
+  }
+  return balance;
+}
+
+export interface BibtexReader {
+  /** Takes the next line of the file; returns the records of the entry it closed, if any. */
+  push(text: string, line: number): LocatedRecord[];
+  /** Returns the records of the last entry. */
+  end(): LocatedRecord[];
+}
+
 /**
- * Parses a whole BibTeX file with @retorquere/bibtex-parser (the parser of Better BibTeX for Zotero), which
- * turns TeX into Unicode (`Z\"urich` → Zürich, `{\'e}` → é) and resolves `@string` macros; a file is parsed at
- * once because macros may be defined anywhere. Each entry becomes a paper: `title`, `abstract`, `author`,
- * `doi` (kept), `url`, arXiv's `primaryClass` as category, the date when year, month and day are all given; id from the DOI, an arXiv `eprint`, or
- * `bibtex:<key>`. Entries are located by their line; an entry the parser cannot read is a bad record.
+ * Reads a BibTeX file entry by entry, so memory holds one entry (and the `@string` macros), not the file. Lines
+ * are cut into entries where a line opens one (`@article{`) and the braces of the previous one are balanced, or
+ * where one opens at the very start of a line whatever the braces (so an unterminated entry does not swallow the
+ * rest of the file). Each entry is parsed on its own by @retorquere/bibtex-parser (the parser of Better BibTeX
+ * for Zotero), which turns TeX into Unicode (`Z\"urich` → Zürich, `{\'e}` → é), with the `@string` macros defined
+ * before it. Each entry becomes a paper: `title`, `abstract`, `author`, `doi` (kept), `url`, arXiv's
+ * `primaryClass` as its category, the date when year, month and day are all given; id from the DOI, an arXiv
+ * `eprint`, or `bibtex:<key>`. Entries are located by the line they start on; an entry the parser cannot read is a
+ * bad record.
  */
-export function parseBibtex(text: string): LocatedRecord[] {
-  const library = parse(text, { english: false, sentenceCase: false, unsupported: 'ignore' });
+export function createBibtexReader(): BibtexReader {
+  const strings: Record<string, string> = {};
+  let lines: string[] = [];
+  let firstLine = 1;
+  let size = 0;
+  let depth = 0;
+  let inEntry = false;
+  let overlong = false;
+
+  const flush = (): LocatedRecord[] => {
+    const text = lines.join('\n');
+    const from = firstLine;
+    const tooLong = overlong;
+    lines = [];
+    size = 0;
+    depth = 0;
+    inEntry = false;
+    overlong = false;
+    if (tooLong) return [{ line: from, record: { ok: false, message: `BibTeX entry longer than ${MAX_BIBTEX_ENTRY_CHARS} characters` } }];
+    return text.trim() === '' ? [] : parseEntries(text, from, strings);
+  };
+
+  return {
+    push(text, line) {
+      let out: LocatedRecord[] = [];
+      const opens = ENTRY_START.test(text);
+      if (opens && inEntry && (depth <= 0 || text.startsWith('@'))) out = flush();
+      if (lines.length === 0 && !overlong) firstLine = line;
+      if (opens) inEntry = true;
+      depth += braceBalance(text);
+      size += text.length + 1;
+      if (size > MAX_BIBTEX_ENTRY_CHARS) {
+        overlong = true;
+        lines = [];
+      } else if (!overlong) {
+        lines.push(text);
+      }
+      return out;
+    },
+    end: flush,
+  };
+}
+
+/** Parses the text of one entry (and what surrounds it) starting on line `firstLine`; adds its macros to `strings`. */
+function parseEntries(text: string, firstLine: number, strings: Record<string, string>): LocatedRecord[] {
+  const library = parse(text, { english: false, sentenceCase: false, unsupported: 'ignore', strings });
+  Object.assign(strings, library.strings);
   const out: LocatedRecord[] = [];
-  const cursor = { offset: 0, line: 1 };
+  const cursor = { offset: 0, line: firstLine };
   let searchFrom = 0;
   const locate = (input: string | undefined): number => {
     const at = input ? text.indexOf(input, searchFrom) : -1;
-    if (at < 0) return 0;
+    if (at < 0) return firstLine;
     searchFrom = at + input!.length;
     return lineAt(text, at, cursor);
   };
@@ -91,8 +165,17 @@ export function parseBibtex(text: string): LocatedRecord[] {
     // Where the entry starts, as for good entries; the parser's own line is where it gave up.
     const at = error.input ? text.indexOf(error.input) : -1;
     const where = /at line (\d+)/.exec(error.error);
-    const line = at >= 0 ? lineAt(text, at, { offset: 0, line: 1 }) : where ? Number(where[1]) : 0;
+    const line = at >= 0 ? lineAt(text, at, { offset: 0, line: firstLine }) : where ? firstLine + Number(where[1]) - 1 : firstLine;
     out.push({ line, record: { ok: false, message: `BibTeX: ${error.error}` } });
   }
   return out.sort((a, b) => a.line - b.line);
+}
+
+/** Parses BibTeX text already in memory, entry by entry as a file is read (see `createBibtexReader`). */
+export function parseBibtex(text: string): LocatedRecord[] {
+  const reader = createBibtexReader();
+  const out: LocatedRecord[] = [];
+  text.split(/\r?\n/).forEach((line, i) => out.push(...reader.push(line, i + 1)));
+  out.push(...reader.end());
+  return out;
 }

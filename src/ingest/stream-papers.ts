@@ -4,7 +4,8 @@ import { extname, join } from 'node:path';
 import { pipeline, Transform, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { PapergraphError } from '../errors/index.js';
-import { locateJsonArrayElements, lineOfJsonError } from './locate-json-array.js';
+import { createJsonArrayReader, type JsonArrayReader } from './create-json-array-reader.js';
+import { lineOfJsonError } from './line-of-json-error.js';
 import {
   isS2AbstractRecord,
   mapArxivRecord,
@@ -13,7 +14,7 @@ import {
   s2CorpusId,
   type MappedRecord,
 } from './map-source-record.js';
-import { parseBibtex } from './parse-bibtex.js';
+import { createBibtexReader, type BibtexReader } from './parse-bibtex.js';
 import { createPageParser } from './parse-page-lines.js';
 import { readLines, splitLines, type InputLine } from './read-lines.js';
 import { isObject } from './source-ids.js';
@@ -28,7 +29,7 @@ export const INPUT_FORMATS = ['page', 'jsonl', 'arxiv', 'openalex', 's2', 'bibte
  */
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
-/** Formats read whole (BibTeX macros, a JSON array) are refused above this size; line formats stream. */
+/** A JSON file holding one object spread over lines (a saved API page) is read whole, and refused above this size. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 /** One good paper, where it came from, and the concepts it carried when it came pre-extracted (unchecked). */
@@ -230,8 +231,9 @@ class S2Join {
 }
 
 /**
- * Parses one file's lines into located records. Line formats stream; BibTeX and a JSON array (a file whose
- * first character is `[`) are gathered whole first.
+ * Parses one file's lines into located records, streaming: line formats line by line, BibTeX entry by entry, a
+ * JSON array (a file whose first character is `[`) element by element. Only a JSON object spread over lines (a
+ * saved API page) is gathered whole first.
  */
 async function* parseLines(
   lines: AsyncIterable<InputLine> | Iterable<InputLine>,
@@ -244,6 +246,12 @@ async function* parseLines(
   let jsonFormat: InputFormat | undefined = given === 'page' || given === 'bibtex' ? undefined : given;
   let whole: string[] | null = null;
   let wholeSize = 0;
+  let wholeLine = 1;
+  let bibtex: BibtexReader | null = null;
+  let array: JsonArrayReader | null = null;
+  /** Set once a JSON array turned out invalid: the rest of the file cannot be read as its elements. */
+  let broken = false;
+  let lastLine = 0;
   const page = createPageParser();
   const comments: InputLine[] = [];
   const mapJson = (value: unknown, line: number): Located[] => {
@@ -253,8 +261,11 @@ async function* parseLines(
     );
   };
   for await (const input of lines) {
+    lastLine = input.line;
+    if (broken) continue;
     if (input.overlong) {
       yield { line: input.line, record: { ok: false, message: 'line is too long to be a paper record' } };
+      broken = array !== null;
       continue;
     }
     if (mode === undefined || !seen.content) {
@@ -265,15 +276,35 @@ async function* parseLines(
         continue;
       }
       mode ??= detectFormat(input.text, source);
-      if (mode === 'json' && startsWholeJson(input.text, source)) whole = [];
-      if (mode === 'bibtex') whole = comments.map((comment) => comment.text);
-      else if (mode === 'page') for (const comment of comments) yield* page.push(comment);
+      if (mode === 'json' && startsWholeJson(input.text, source)) {
+        if (input.text.trimStart().startsWith('[')) array = createJsonArrayReader();
+        else {
+          whole = [];
+          wholeLine = input.line;
+        }
+      }
+      if (mode === 'bibtex') {
+        bibtex = createBibtexReader();
+        for (const comment of comments) yield* bibtex.push(comment.text, comment.line);
+      } else if (mode === 'page') for (const comment of comments) yield* page.push(comment);
     }
-    if (mode === 'bibtex' || whole !== null) {
-      whole ??= [];
+    if (bibtex !== null) {
+      yield* bibtex.push(input.text, input.line);
+      continue;
+    }
+    if (array !== null) {
+      try {
+        for (const element of array.push(input.text, input.line)) yield* mapJson(element.value, element.line);
+      } catch (err) {
+        yield { line: input.line, record: { ok: false, message: `invalid JSON: ${(err as Error).message}` } };
+        broken = true;
+      }
+      continue;
+    }
+    if (whole !== null) {
       wholeSize += input.text.length + 1;
       if (wholeSize > MAX_FILE_BYTES) {
-        throw new PapergraphError('BAD_USER_INPUT', `${source}: more than ${MAX_FILE_BYTES} bytes of ${mode === 'bibtex' ? 'BibTeX' : 'JSON array'}; split it or use JSON Lines`);
+        throw new PapergraphError('BAD_USER_INPUT', `${source}: more than ${MAX_FILE_BYTES} bytes of one JSON object; split it or use JSON Lines`);
       }
       whole.push(input.text);
       continue;
@@ -297,23 +328,25 @@ async function* parseLines(
     for (const comment of comments) yield* page.push(comment);
   }
   if (mode === 'page') yield* page.end();
+  if (bibtex !== null) yield* bibtex.end();
+  if (array !== null && !broken) {
+    try {
+      array.end();
+    } catch (err) {
+      yield { line: lastLine, record: { ok: false, message: `invalid JSON: ${(err as Error).message}` } };
+    }
+  }
   if (whole === null) return;
   const text = whole.join('\n');
   whole = null;
-  if (mode === 'bibtex') {
-    yield* parseBibtex(text);
-    return;
-  }
-  let values: unknown;
+  let value: unknown;
   try {
-    values = JSON.parse(text);
+    value = JSON.parse(text);
   } catch (err) {
-    yield { line: lineOfJsonError(text, err as Error), record: { ok: false, message: `invalid JSON: ${(err as Error).message}` } };
+    yield { line: wholeLine - 1 + lineOfJsonError(text, err as Error), record: { ok: false, message: `invalid JSON: ${(err as Error).message}` } };
     return;
   }
-  const starts = locateJsonArrayElements(text);
-  const items = Array.isArray(values) ? values : [values];
-  for (let i = 0; i < items.length; i++) yield* mapJson(items[i], starts[i] ?? 1);
+  yield* mapJson(value, wholeLine);
 }
 
 /**

@@ -175,7 +175,7 @@ describe('papergraph ingest of other formats, and export', () => {
     expect(csv.stderr).toMatch(/neo4j-admin database import full --nodes=/);
     const { readFile } = await import('node:fs/promises');
     const papers = (await readFile(join(dir, 'papers.csv'), 'utf8')).trim().split('\n');
-    expect(papers[0]).toBe('id:ID(Paper),:LABEL,title,abstract,url,published:date,authors:string[],codeLinks:string[],searchText');
+    expect(papers[0]).toBe('id:ID(Paper),:LABEL,title,abstract,url,doi,published:date,authors:string[],categories:string[],codeLinks:string[],searchText');
     expect(papers).toHaveLength(3);
   });
 

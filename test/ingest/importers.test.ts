@@ -163,6 +163,50 @@ describe('BibTeX', () => {
   });
 });
 
+describe('BibTeX and JSON arrays, read entry by entry', () => {
+  const entry = (key: string, extra = '') => `@article{${key},\n  title = {Paper ${key}},\n  abstract = {We study ${key}.}${extra}\n}\n`;
+
+  it('reads the entries after an unterminated one, with macros defined earlier and lines counted across entries', async () => {
+    const text =
+      `% comment\n@string{ven = "Some Venue"}\n\n@article{a,\n  title = ven # {: Paper a},\n  abstract = {We study a.},\n  doi = {10.1000/A}\n}\n` +
+      `@article{broken,\n  title = {Unclosed brace,\n${entry('b')}` +
+      `@article{c,\n  title = {Starts @ an {indented}\n    @article{ line of its own}},\n  abstract = {We study c.}\n}\n`;
+    const path = await tempFile('mixed.bib', text);
+    const result = await readPapers(path);
+    expect(result.papers.map(({ id, title }) => ({ id, title }))).toEqual([
+      { id: 'doi:10.1000/a', title: 'Some Venue: Paper a' },
+      { id: 'bibtex:b', title: 'Paper b' },
+      { id: 'bibtex:c', title: 'Starts @ an indented @article line of its own' },
+    ]);
+    expect(messages(result)).toEqual([expect.stringMatching(new RegExp(`^${path}:9: BibTeX: Unterminated`))]);
+    const lines = text.split('\n');
+    expect(lines[8]).toBe('@article{broken,');
+  });
+
+  it('reads a JSON array element by element: the elements before an error land, the error names its line', async () => {
+    const good = (title: string) => JSON.stringify({ title, abstract: `We study ${title}.` });
+    const path = await tempFile('broken.json', `[\n  ${good('A')},\n  ${good('B')},\n  {"title": "C",, }\n  ${good('D')}\n]\n`);
+    const result = await readPapers(path);
+    expect(result.papers.map((paper) => paper.title)).toEqual(['A', 'B']);
+    expect(messages(result)).toEqual([expect.stringMatching(new RegExp(`^${path}:4: invalid JSON: `))]);
+
+    const unclosed = await tempFile('unclosed.json', `[\n  ${good('A')},\n  ${good('B')}\n`);
+    const cut = await readPapers(unclosed);
+    expect(cut.papers.map((paper) => paper.title)).toEqual(['A', 'B']);
+    expect(messages(cut)).toEqual([`${unclosed}:3: invalid JSON: the JSON array is not closed`]);
+  });
+
+  it('reads elements of a JSON array that share a line or span several, each at the line it starts on', async () => {
+    const text = `[{"title": "A", "abstract": "We study A."}, {"title": "B",\n "abstract": "We study B.", "authors": ["X",\n "Y"]}, {"title": 3}\n]`;
+    const result = await parsePapers(text, 'p.json', undefined);
+    expect(result.papers.map(({ title, authors }) => ({ title, authors }))).toEqual([
+      { title: 'A', authors: [] },
+      { title: 'B', authors: ['X', 'Y'] },
+    ]);
+    expect(messages(result)).toEqual(['p.json:3: title must be a string; abstract is required']);
+  });
+});
+
 describe('every format', () => {
   it('is detected from the content whatever the file name', async () => {
     for (const name of ['arxiv-snapshot.jsonl', 'openalex-works.jsonl', 'papers.bib']) {
