@@ -45,6 +45,13 @@ export interface LocatedRecord {
 /** An entry longer than this is reported and skipped rather than held: no paper's entry comes near. */
 export const MAX_BIBTEX_ENTRY_CHARS = 4 * 1024 * 1024;
 
+/**
+ * Entries given to the parser at once. It costs about twice as much per entry when called for each one, and a
+ * group of this size bounds memory just as well.
+ */
+const GROUP_ENTRIES = 64;
+const GROUP_CHARS = 1024 * 1024;
+
 /** A line that opens an entry: `@type{` or `@type(`. */
 const ENTRY_START = /^\s*@\s*[A-Za-z]+\s*[{(]/;
 
@@ -61,67 +68,94 @@ function braceBalance(text: string): number {
 }
 
 export interface BibtexReader {
-  /** Takes the next line of the file; returns the records of the entry it closed, if any. */
+  /** Takes the next line of the file; returns the records of the entries it completed, if any. */
   push(text: string, line: number): LocatedRecord[];
-  /** Returns the records of the last entry. */
+  /** Returns the records of the entries still held. */
   end(): LocatedRecord[];
 }
 
 /**
- * Reads a BibTeX file entry by entry, so memory holds one entry (and the `@string` macros), not the file. Lines
- * are cut into entries where a line opens one (`@article{`) and the braces of the previous one are balanced, or
- * where one opens at the very start of a line whatever the braces (so an unterminated entry does not swallow the
- * rest of the file). Each entry is parsed on its own by @retorquere/bibtex-parser (the parser of Better BibTeX
- * for Zotero), which turns TeX into Unicode (`Z\"urich` → Zürich, `{\'e}` → é), with the `@string` macros defined
- * before it. Each entry becomes a paper: `title`, `abstract`, `author`, `doi` (kept), `url`, arXiv's
- * `primaryClass` as its category, the date when year, month and day are all given; id from the DOI, an arXiv
- * `eprint`, or `bibtex:<key>`. Entries are located by the line they start on; an entry the parser cannot read is a
- * bad record.
+ * Reads a BibTeX file a group of entries at a time, so memory holds a group (at most 64 entries or 1 MiB) and the
+ * `@string` macros, not the file. Entries end where a line opens the next one (`@article{`) and the braces of the
+ * previous one are balanced, or where one opens at the very start of a line whatever the braces: an unterminated
+ * entry then ends its group, so it cannot swallow the entries after it. Each group is parsed by
+ * @retorquere/bibtex-parser (the parser of Better BibTeX for Zotero), which turns TeX into Unicode
+ * (`Z\"urich` → Zürich, `{\'e}` → é), with the `@string` macros defined before it. Each entry becomes a paper:
+ * `title`, `abstract`, `author`, `doi` (kept), `url`, arXiv's `primaryClass` as its category, the date when year,
+ * month and day are all given; id from the DOI, an arXiv `eprint`, or `bibtex:<key>`. Entries are located by the
+ * line they start on; an entry the parser cannot read is a bad record.
  */
 export function createBibtexReader(): BibtexReader {
   const strings: Record<string, string> = {};
+  /** Lines of whole entries (and the text around them) not parsed yet, then those of the current entry. */
   let lines: string[] = [];
   let firstLine = 1;
-  let size = 0;
+  let chars = 0;
+  let entries = 0;
+  /** Where the current entry starts in `lines`, its line in the file, its size and its open braces. */
+  let entryStart = 0;
+  let entryLine = 0;
+  let entryChars = 0;
   let depth = 0;
   let inEntry = false;
-  let overlong = false;
+  /** The current entry is too long: its lines are dropped and it is reported when it ends. */
+  let skipping = false;
 
-  const flush = (): LocatedRecord[] => {
+  const parseHeld = (): LocatedRecord[] => {
     const text = lines.join('\n');
     const from = firstLine;
-    const tooLong = overlong;
     lines = [];
-    size = 0;
-    depth = 0;
-    inEntry = false;
-    overlong = false;
-    if (tooLong) return [{ line: from, record: { ok: false, message: `BibTeX entry longer than ${MAX_BIBTEX_ENTRY_CHARS} characters` } }];
+    chars = 0;
+    entries = 0;
+    entryStart = 0;
     return text.trim() === '' ? [] : parseEntries(text, from, strings);
+  };
+  const endEntry = (): LocatedRecord[] => {
+    const out: LocatedRecord[] = [];
+    if (skipping) out.push({ line: entryLine, record: { ok: false, message: `BibTeX entry longer than ${MAX_BIBTEX_ENTRY_CHARS} characters` } });
+    else if (inEntry) entries++;
+    skipping = false;
+    inEntry = false;
+    entryChars = 0;
+    depth = 0;
+    entryStart = lines.length;
+    return out;
   };
 
   return {
     push(text, line) {
-      let out: LocatedRecord[] = [];
+      const out: LocatedRecord[] = [];
       const opens = ENTRY_START.test(text);
-      if (opens && inEntry && (depth <= 0 || text.startsWith('@'))) out = flush();
-      if (lines.length === 0 && !overlong) firstLine = line;
-      if (opens) inEntry = true;
+      if (opens && inEntry && (depth <= 0 || text.startsWith('@'))) {
+        const unterminated = depth > 0;
+        out.push(...endEntry());
+        if (unterminated || entries >= GROUP_ENTRIES || chars >= GROUP_CHARS) out.push(...parseHeld());
+      }
+      if (opens && !inEntry) {
+        inEntry = true;
+        entryStart = lines.length;
+        entryLine = line;
+      }
       depth += braceBalance(text);
-      size += text.length + 1;
-      if (size > MAX_BIBTEX_ENTRY_CHARS) {
-        overlong = true;
-        lines = [];
-      } else if (!overlong) {
+      entryChars += text.length + 1;
+      if (!skipping && entryChars > MAX_BIBTEX_ENTRY_CHARS) {
+        // The entries before it are parsed now, so records stay in file order.
+        lines.length = entryStart;
+        out.push(...parseHeld());
+        skipping = true;
+      }
+      if (!skipping) {
+        if (lines.length === 0) firstLine = line;
         lines.push(text);
+        chars += text.length + 1;
       }
       return out;
     },
-    end: flush,
+    end: () => [...endEntry(), ...parseHeld()],
   };
 }
 
-/** Parses the text of one entry (and what surrounds it) starting on line `firstLine`; adds its macros to `strings`. */
+/** Parses the text of whole entries starting on line `firstLine`, with the macros in `strings`; adds its own to them. */
 function parseEntries(text: string, firstLine: number, strings: Record<string, string>): LocatedRecord[] {
   const library = parse(text, { english: false, sentenceCase: false, unsupported: 'ignore', strings });
   Object.assign(strings, library.strings);

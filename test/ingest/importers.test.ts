@@ -183,6 +183,19 @@ describe('BibTeX and JSON arrays, read entry by entry', () => {
     expect(lines[8]).toBe('@article{broken,');
   });
 
+  it('reads many entries with a macro defined midway, and skips an entry too long to be a paper', async () => {
+    const entries = Array.from({ length: 150 }, (_, i) => entry(`e${i}`, i >= 100 ? ',\n  doi = mid # {.} # {' + String(i) + '}' : ''));
+    const huge = `@article{huge,\n  title = {Huge},\n  abstract = {${'word '.repeat(1_000_000)}}\n}\n`;
+    const text = `${entries.slice(0, 100).join('')}@string{mid = "10.1000/x"}\n${huge}${entries.slice(100).join('')}`;
+    const path = await tempFile('many.bib', text);
+    const result = await readPapers(path);
+    expect(result.papers).toHaveLength(150);
+    expect(result.papers[0]?.id).toBe('bibtex:e0');
+    expect(result.papers[149]).toMatchObject({ id: 'doi:10.1000/x.149', title: 'Paper e149' });
+    expect(messages(result)).toEqual([`${path}:402: BibTeX entry longer than 4194304 characters`]);
+    expect(text.split('\n')[401]).toBe('@article{huge,');
+  });
+
   it('reads a JSON array element by element: the elements before an error land, the error names its line', async () => {
     const good = (title: string) => JSON.stringify({ title, abstract: `We study ${title}.` });
     const path = await tempFile('broken.json', `[\n  ${good('A')},\n  ${good('B')},\n  {"title": "C",, }\n  ${good('D')}\n]\n`);
