@@ -26,7 +26,9 @@ describeAdmin('neo4j-admin database import of an exported CSV', () => {
     // The original: the seed corpus (extracted) and the contract fixtures (with their concepts), ingested.
     await clearNeo4jDatabase();
     // `answersOf` asks for every concept name at once: more reads than the server's default queue admits.
-    const original = createNeo4jStore({ config: neo4jTestConfig, logger: createSilentLogger(), maxQueuedReads: 100_000 });
+    // This test compares answers, not speed: a read of the freshly started copy on a loaded machine may take more
+    // than the default 10 s.
+    const original = createNeo4jStore({ config: { ...neo4jTestConfig, readTimeoutMillis: 120_000 }, logger: createSilentLogger(), maxQueuedReads: 100_000 });
     stores.push(original);
     await original.init();
     await ingestPaperStream(original, streamPapers(['seeds']), { workers: 1 });
@@ -44,7 +46,7 @@ describeAdmin('neo4j-admin database import of an exported CSV', () => {
     expect(imported.output).toMatch(/IMPORT DONE/);
     expect(imported.status).toBe(0);
     const config = await temporary.start();
-    const copy = createNeo4jStore({ config, logger: createSilentLogger(), maxQueuedReads: 100_000 });
+    const copy = createNeo4jStore({ config: { ...config, readTimeoutMillis: 120_000 }, logger: createSilentLogger(), maxQueuedReads: 100_000 });
     stores.push(copy);
     await copy.init(); // papergraph's constraints and indexes, created on the imported data
 
