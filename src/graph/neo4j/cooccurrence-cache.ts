@@ -1,5 +1,4 @@
 import type { ConceptType } from '../../nlp/index.js';
-import { compareConceptRank } from '../compare.js';
 import type { Cooccurrence } from '../types.js';
 
 /** A concept in a matrix's rows or columns, with what its rank depends on. */
@@ -9,7 +8,7 @@ export interface RankedConcept {
   paperCount: number;
 }
 
-/** What a `cooccurrence` answer is computed from, kept so that a write can be applied to it. */
+/** What a `cooccurrence` answer is computed from, kept so that later writes can be applied to it. */
 export interface MatrixState {
   rowType: ConceptType;
   columnType: ConceptType;
@@ -35,91 +34,53 @@ export function matrixAnswer(state: MatrixState): Cooccurrence {
   return { rows: state.rows.map((c) => c.id), columns: state.columns.map((c) => c.id), cells };
 }
 
-/** One paper written or deleted: its concept ids before (only those in the write's `watched` set) and after (all). */
+/** One paper a write changed: all its concept ids before the write and after it (none when deleted). */
 export interface PaperChange {
+  paperId: string;
   before: readonly string[];
   after: readonly string[];
 }
 
-/** A committed write, as the writer saw it inside its transaction. */
-export interface WriteDelta {
-  /** The graph's version just before this write and right after it (GraphStats `epoch:writes`). */
-  versionBefore: string | null;
-  versionAfter: string;
-  /** Concepts whose links the write collected for `PaperChange.before` (the cached matrices' concepts then). */
-  watched: ReadonlySet<string>;
-  papers: readonly PaperChange[];
-  /** The concepts whose paper count the write refreshed: their type, name and new count; null when removed. */
-  touched: ReadonlyMap<string, (RankedConcept & { type: ConceptType }) | null>;
-}
-
 /**
- * The new top `first` of one side after a write, or null when it cannot be known from the write alone. The
- * side is exact when nothing ranked below it could have overtaken it: no concept of it lost papers or was
- * removed (an unseen concept just below could then pass it), and every touched concept outside it still ranks
- * below its last. When the side held fewer than `first` (every concept of the type), concepts the write created
- * join it.
+ * The changes of consecutive writes as one: each paper's links before the first write that changed it and after
+ * the last. `writes` in the order they committed.
  */
-function updateSide(
-  side: readonly RankedConcept[],
-  type: ConceptType,
-  first: number,
-  touched: WriteDelta['touched'],
-): RankedConcept[] | null {
-  const inSide = new Set(side.map((c) => c.id));
-  const updated: RankedConcept[] = [];
-  for (const concept of side) {
-    if (!touched.has(concept.id)) {
-      updated.push(concept);
-      continue;
+export function mergeChanges(writes: readonly (readonly PaperChange[])[]): PaperChange[] {
+  const merged = new Map<string, PaperChange>();
+  for (const changes of writes) {
+    for (const change of changes) {
+      const earlier = merged.get(change.paperId);
+      merged.set(change.paperId, { paperId: change.paperId, before: earlier?.before ?? change.before, after: change.after });
     }
-    const now = touched.get(concept.id);
-    if (now === null || now === undefined || now.paperCount < concept.paperCount) return null;
-    updated.push({ id: concept.id, name: concept.name, paperCount: now.paperCount });
   }
-  const complete = side.length < first;
-  const outside = [...touched.values()].filter(
-    (c): c is RankedConcept & { type: ConceptType } => c !== null && c.type === type && !inSide.has(c.id) && c.paperCount > 0,
-  );
-  updated.sort(compareConceptRank);
-  if (complete) {
-    // Every concept of the type was in the side before the write, so these are new: their pairs start at 0.
-    return [...updated, ...outside.map(({ id, name, paperCount }) => ({ id, name, paperCount }))]
-      .sort(compareConceptRank)
-      .slice(0, first);
-  }
-  const last = updated[updated.length - 1];
-  if (last !== undefined && outside.some((c) => compareConceptRank(c, last) <= 0)) return null;
-  return updated;
+  return [...merged.values()];
 }
 
+const sameIds = (a: readonly RankedConcept[], b: readonly RankedConcept[]) => {
+  const ids = new Set(a.map((c) => c.id));
+  return a.length === b.length && b.every((c) => ids.has(c.id));
+};
+
 /**
- * A cached matrix brought up to the graph after `delta`, or null when it has to be computed again. Pair
- * counts move by each changed paper's links before and after; a paper's earlier links are known only for
- * `delta.watched`, so every concept of the matrix must have been watched, except concepts the write created.
+ * A matrix brought forward by `changes` (every paper changed since it was computed), given the rows and columns
+ * as they rank now; null when those are not the same concepts as before (a concept that joined has pair counts
+ * the changes do not tell), so the matrix has to be computed again. Pair counts move by each changed paper's
+ * links before and after; rows and columns take their new order and paper counts.
  */
-export function applyWriteToMatrix(state: MatrixState, delta: WriteDelta): MatrixState | null {
-  const rows = updateSide(state.rows, state.rowType, state.first, delta.touched);
-  const columns = state.rowType === state.columnType ? rows : updateSide(state.columns, state.columnType, state.first, delta.touched);
-  if (rows === null || columns === null) return null;
-  const created = (id: string) => {
-    const before = [...state.rows, ...state.columns].some((c) => c.id === id);
-    return !before;
-  };
-  for (const concept of [...rows, ...columns]) {
-    if (!delta.watched.has(concept.id) && !created(concept.id)) return null;
-  }
+export function applyChanges(
+  state: MatrixState,
+  changes: readonly PaperChange[],
+  rows: readonly RankedConcept[],
+  columns: readonly RankedConcept[],
+): MatrixState | null {
+  if (!sameIds(state.rows, rows) || !sameIds(state.columns, columns)) return null;
   const rowIds = new Set(rows.map((c) => c.id));
   const columnIds = new Set(columns.map((c) => c.id));
-  const pairs = new Map<string, number>();
-  // Pairs of concepts no longer in the matrix are dropped.
-  for (const [key, count] of state.pairs) {
-    const [row, column] = key.split('\u0000') as [string, string];
-    if (rowIds.has(row) && columnIds.has(column)) pairs.set(key, count);
-  }
+  const pairs = new Map(state.pairs);
   const add = (ids: readonly string[], step: number) => {
-    const inRows = ids.filter((id) => rowIds.has(id));
-    const inColumns = ids.filter((id) => columnIds.has(id));
+    const unique = [...new Set(ids)];
+    const inRows = unique.filter((id) => rowIds.has(id));
+    const inColumns = unique.filter((id) => columnIds.has(id));
     for (const row of inRows) {
       for (const column of inColumns) {
         if (row === column) continue;
@@ -130,65 +91,35 @@ export function applyWriteToMatrix(state: MatrixState, delta: WriteDelta): Matri
       }
     }
   };
-  for (const paper of delta.papers) {
-    add([...new Set(paper.before)], -1);
-    add([...new Set(paper.after)], +1);
+  for (const change of changes) {
+    add(change.before, -1);
+    add(change.after, +1);
   }
-  return { ...state, rows, columns: state.rowType === state.columnType ? rows : columns, pairs };
+  return { ...state, rows: [...rows], columns: [...columns], pairs };
 }
 
-/** Most matrices kept between writes. */
+/** A graph version: GraphStats `epoch` (new when the graph is rebuilt) and `writes` (+1 per write transaction). */
+export interface GraphVersion {
+  epoch: string;
+  writes: number;
+}
+
+/** Most matrices kept. */
 const MAX_CACHED_MATRICES = 64;
 
-/**
- * `cooccurrence` answers kept per graph version (GraphStats `epoch:writes`, which every write moves). A write
- * through this store brings the cached matrices forward by its own delta when the version it replaced is the one
- * they were computed at (no other writer in between); any other version change empties the cache.
- */
+/** `cooccurrence` matrices by arguments, each with the graph version it was computed at (or brought to). */
 export interface CooccurrenceCache {
-  /** The cached matrix for `key` at `version`, or undefined (and the cache emptied when the version moved). */
-  get(version: string | null, key: string): MatrixState | undefined;
-  /** Keeps a matrix computed at `version`, unless the cache has since moved to another version. */
-  set(version: string | null, key: string, state: MatrixState): void;
-  /** The concepts of every cached matrix: what a write should collect paper links for. */
-  watched(): Set<string>;
-  /** Applies a committed write (see `WriteDelta`). */
-  applyWrite(delta: WriteDelta): void;
+  get(key: string): { version: GraphVersion; state: MatrixState } | undefined;
+  set(key: string, version: GraphVersion, state: MatrixState): void;
 }
 
 export function createCooccurrenceCache(): CooccurrenceCache {
-  const matrices = new Map<string, MatrixState>();
-  let cachedVersion: string | null = null;
+  const matrices = new Map<string, { version: GraphVersion; state: MatrixState }>();
   return {
-    get(version, key) {
-      if (version !== cachedVersion) {
-        matrices.clear();
-        cachedVersion = version;
-      }
-      return version === null ? undefined : matrices.get(key);
-    },
-    set(version, key, state) {
-      if (version === null || version !== cachedVersion) return;
-      if (matrices.size >= MAX_CACHED_MATRICES) matrices.clear();
-      matrices.set(key, state);
-    },
-    watched() {
-      const ids = new Set<string>();
-      for (const state of matrices.values()) for (const c of [...state.rows, ...state.columns]) ids.add(c.id);
-      return ids;
-    },
-    applyWrite(delta) {
-      if (delta.versionBefore === null || delta.versionBefore !== cachedVersion) {
-        matrices.clear();
-        cachedVersion = null;
-        return;
-      }
-      for (const [key, state] of [...matrices]) {
-        const next = applyWriteToMatrix(state, delta);
-        if (next === null) matrices.delete(key);
-        else matrices.set(key, next);
-      }
-      cachedVersion = delta.versionAfter;
+    get: (key) => matrices.get(key),
+    set(key, version, state) {
+      if (!matrices.has(key) && matrices.size >= MAX_CACHED_MATRICES) matrices.clear();
+      matrices.set(key, { version, state });
     },
   };
 }

@@ -44,8 +44,8 @@ import { completeBulkImport } from './complete-bulk-import.js';
 import { checkScan } from '../scan-ids.js';
 import { createNeo4jSessions, type Neo4jSessionOptions } from './neo4j-sessions.js';
 import { translateError } from './translate-error.js';
-import { createCooccurrenceCache, matrixAnswer, pairKey } from './cooccurrence-cache.js';
-import type { MatrixState, PaperChange, RankedConcept, WriteDelta } from './cooccurrence-cache.js';
+import { applyChanges, createCooccurrenceCache, matrixAnswer, mergeChanges, pairKey } from './cooccurrence-cache.js';
+import type { GraphVersion, MatrixState, PaperChange, RankedConcept } from './cooccurrence-cache.js';
 
 export interface Neo4jStoreOptions extends Neo4jSessionOptions {
   config: Neo4jConfig;
@@ -298,38 +298,16 @@ async function removeOrphans(tx: ManagedTransaction, conceptIds: readonly string
   );
 }
 
-/**
- * Sets `paperCount` of the listed concepts that still exist to their degree (under the write lock the links
- * took). With `report`, returns each listed concept's type, name and new count, null for one that is gone.
- */
-async function refreshPaperCounts(
-  tx: ManagedTransaction,
-  conceptIds: readonly string[],
-  batchSize: number,
-  report = false,
-): Promise<WriteDelta['touched']> {
-  const touched = new Map<string, (RankedConcept & { type: ConceptType }) | null>();
+/** Sets `paperCount` of the listed concepts that still exist to their degree (under the write lock the links took). */
+async function refreshPaperCounts(tx: ManagedTransaction, conceptIds: readonly string[], batchSize: number): Promise<void> {
   for (const chunk of chunks(conceptIds, batchSize)) {
-    const records = await rows(
-      tx,
+    await tx.run(
       `UNWIND $ids AS id
        MATCH (c:Concept {id: id})
-       SET c.paperCount = ${PAPER_COUNT}
-       ${report ? 'RETURN c.id AS id, c.name AS name, c.type AS type, c.paperCount AS paperCount' : ''}`,
+       SET c.paperCount = ${PAPER_COUNT}`,
       { ids: chunk },
     );
-    if (!report) continue;
-    for (const id of chunk) touched.set(id, null);
-    for (const r of records) {
-      touched.set(r.get('id') as string, {
-        id: r.get('id') as string,
-        name: r.get('name') as string,
-        type: r.get('type') as ConceptType,
-        paperCount: toNumber(r.get('paperCount')),
-      });
-    }
   }
-  return touched;
 }
 
 /**
@@ -338,24 +316,54 @@ async function refreshPaperCounts(
  * transaction, as every writer locks this one node; the read-and-add in one SET is what keeps concurrent
  * writers from losing each other's updates.
  */
-async function addMentions(tx: ManagedTransaction, delta: number): Promise<{ before: string | null; after: string }> {
-  // The version before is derived from the one after: read before the SET, it would not be under the node's lock.
+async function addMentions(tx: ManagedTransaction, delta: number): Promise<GraphVersion> {
   const [record] = await rows(
     tx,
     `MERGE (s:GraphStats {id: 'graph'})
-     ON CREATE SET s.mentions = 0, s.writes = 0, s.version = $version
-     WITH s, s.epoch IS NOT NULL AS versioned
+     ON CREATE SET s.mentions = 0, s.writes = 0, s.epoch = randomUUID(), s.version = $version
      SET s.mentions = s.mentions + $delta, s.writes = coalesce(s.writes, 0) + 1, s.epoch = coalesce(s.epoch, randomUUID())
-     RETURN versioned, s.epoch AS epoch, s.writes AS writes`,
+     RETURN s.epoch AS epoch, s.writes AS writes`,
     { delta: neo4j.int(delta), version: neo4j.int(MODEL_VERSION) },
   );
-  const epoch = record?.get('epoch') as string;
-  const writes = toNumber(record?.get('writes'));
-  return { before: record?.get('versioned') === true ? `${epoch}:${writes - 1}` : null, after: `${epoch}:${writes}` };
+  return { epoch: record?.get('epoch') as string, writes: toNumber(record?.get('writes')) };
 }
 
-/** Identifies the graph's state for caches: changes with every write. */
-const GRAPH_VERSION = "OPTIONAL MATCH (s:GraphStats {id: 'graph'}) RETURN s.epoch + ':' + toString(s.writes) AS version";
+/** `GraphWrite` entries kept: a cached matrix more writes behind than this is computed again. */
+const WRITE_LOG_LENGTH = 32;
+
+/**
+ * Records which papers a write changed and their concept ids before and after (as JSON), under the version the
+ * write gave the graph, and drops entries older than the last `WRITE_LOG_LENGTH` (or of an earlier epoch): what
+ * lets any process bring a cached `cooccurrence` matrix forward instead of computing it again. After
+ * `addMentions`, so under its lock entries are numbered in commit order.
+ */
+async function logWrite(tx: ManagedTransaction, version: GraphVersion, changes: readonly PaperChange[]): Promise<void> {
+  await tx.run(
+    `CREATE (:GraphWrite {epoch: $epoch, writes: $writes, changes: $changes})
+     WITH 1 AS created
+     MATCH (g:GraphWrite) WHERE g.epoch <> $epoch OR g.writes <= $writes - $keep
+     DELETE g`,
+    {
+      epoch: version.epoch,
+      writes: neo4j.int(version.writes),
+      changes: JSON.stringify(changes.map((c) => [c.paperId, c.before, c.after])),
+      keep: neo4j.int(WRITE_LOG_LENGTH),
+    },
+  );
+}
+
+/** Identifies the graph's state for caches: changes with every write (null for a graph without a version yet). */
+const GRAPH_VERSION = "OPTIONAL MATCH (s:GraphStats {id: 'graph'}) RETURN s.epoch AS epoch, s.writes AS writes";
+
+async function graphVersion(tx: ManagedTransaction): Promise<GraphVersion | null> {
+  const [record] = await rows(tx, GRAPH_VERSION);
+  const epoch = record?.get('epoch') as string | null | undefined;
+  const writes = record?.get('writes') as unknown;
+  return epoch === null || epoch === undefined || writes === null || writes === undefined ? null : { epoch, writes: toNumber(writes) };
+}
+
+const sameVersion = (a: GraphVersion | null, b: GraphVersion | null) =>
+  a !== null && b !== null && a.epoch === b.epoch && a.writes === b.writes;
 
 /**
  * Brings a graph written before `MODEL_VERSION` up to it: concept paper counts and type labels, paper
@@ -404,9 +412,9 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? 1_000));
   const { read, write, ...sessions } = createNeo4jSessions(config, logger, options);
   /**
-   * `cooccurrence` answers by arguments and graph version: a matrix is a join over its hubs' papers (~300k links
-   * at 100k papers) and dashboards ask for the same few. Any write moves the version; this store's own writes
-   * bring the cached matrices forward from what they changed (see `createCooccurrenceCache`).
+   * `cooccurrence` matrices by arguments, each with its graph version: a matrix is a join over its hubs' papers
+   * (~300k links at 100k papers) and dashboards ask for the same few. After writes (by any process) a matrix is
+   * brought forward from the write log (`logWrite`) when its rows and columns are still the same concepts.
    */
   const matrices = createCooccurrenceCache();
 
@@ -639,9 +647,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
           texts: link.mentions.map((m) => m.text),
         })),
       );
-      const delta = await write(async (tx): Promise<WriteDelta> => {
-        // The concepts of the cached matrices: the links to them each paper had are collected for the matrices.
-        const watched = matrices.watched();
+      await write(async (tx) => {
         const changes: PaperChange[] = [];
         const stale = new Set<string>();
         let oldMentions = 0;
@@ -662,21 +668,21 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
              FOREACH (_ IN CASE WHEN row.published IS NULL THEN [] ELSE [1] END | REMOVE p:Undated)
              WITH p, row, oldMentions
              CALL (p) {
-               OPTIONAL MATCH (p)-[:MENTIONS]->(w:Concept) WHERE w.id IN $watched
-               RETURN collect(w.id) AS watched
+               OPTIONAL MATCH (p)-[:MENTIONS]->(c:Concept)
+               RETURN collect(c.id) AS before
              }
              CALL (p, row) {
                OPTIONAL MATCH (p)-[r:MENTIONS]->(old:Concept) WHERE NOT old.id IN row.conceptIds
                DELETE r
                RETURN collect(old.id) AS stale
              }
-             RETURN sum(oldMentions) AS oldMentions, collect(stale) AS stale, collect([row.id, watched]) AS watched`,
-            { rows: chunk, watched: [...watched] },
+             RETURN sum(oldMentions) AS oldMentions, collect(stale) AS stale, collect([row.id, before]) AS before`,
+            { rows: chunk },
           );
           oldMentions += toNumber(records[0]?.get('oldMentions') ?? 0);
           for (const ids of (records[0]?.get('stale') as string[][] | undefined) ?? []) for (const id of ids) stale.add(id);
-          const before = new Map((records[0]?.get('watched') as [string, string[]][] | undefined) ?? []);
-          for (const row of chunk) changes.push({ before: before.get(row.id) ?? [], after: row.conceptIds });
+          const before = new Map((records[0]?.get('before') as [string, string[]][] | undefined) ?? []);
+          for (const row of chunk) changes.push({ paperId: row.id, before: before.get(row.id) ?? [], after: row.conceptIds });
         }
         for (const chunk of chunks(conceptRows, batchSize)) {
           await tx.run(
@@ -706,22 +712,14 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
           );
         }
         await removeOrphans(tx, [...stale]);
-        const touched = await refreshPaperCounts(
-          tx,
-          [...new Set([...batch.concepts.map((c) => c.id), ...stale])],
-          batchSize,
-          watched.size > 0,
-        );
-        const version = await addMentions(tx, newMentions - oldMentions);
-        return { versionBefore: version.before, versionAfter: version.after, watched, papers: changes, touched };
+        await refreshPaperCounts(tx, [...new Set([...batch.concepts.map((c) => c.id), ...stale])], batchSize);
+        await logWrite(tx, await addMentions(tx, newMentions - oldMentions), changes);
       });
-      matrices.applyWrite(delta);
       return { papers: batch.papers.length, concepts: batch.concepts.length };
     },
 
     async deletePaper(id) {
-      const delta = await write(async (tx): Promise<WriteDelta | null> => {
-        const watched = matrices.watched();
+      return write(async (tx) => {
         const records = await rows(
           tx,
           `MATCH (p:Paper {id: $id})
@@ -734,22 +732,13 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
           { id },
         );
         const record = records[0];
-        if (record === undefined) return null;
+        if (record === undefined) return false;
         const conceptIds = record.get('conceptIds') as string[];
         await removeOrphans(tx, conceptIds);
-        const touched = await refreshPaperCounts(tx, conceptIds, batchSize, watched.size > 0);
-        const version = await addMentions(tx, -toNumber(record.get('mentions')));
-        return {
-          versionBefore: version.before,
-          versionAfter: version.after,
-          watched,
-          papers: [{ before: conceptIds.filter((c) => watched.has(c)), after: [] }],
-          touched,
-        };
+        await refreshPaperCounts(tx, conceptIds, batchSize);
+        await logWrite(tx, await addMentions(tx, -toNumber(record.get('mentions'))), [{ paperId: id, before: conceptIds, after: [] }]);
+        return true;
       });
-      if (delta === null) return false;
-      matrices.applyWrite(delta);
-      return true;
     },
 
     getPapers: (ids) =>
@@ -1020,12 +1009,47 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       const columnType = checkType(options.columnType) as ConceptType;
       const key = JSON.stringify([rowType, columnType, first]);
       return read(async (tx) => {
-        const [versionRecord] = await rows(tx, GRAPH_VERSION);
-        const version = (versionRecord?.get('version') as string | null | undefined) ?? null;
-        const cached = matrices.get(version, key);
-        if (cached !== undefined) return matrixAnswer(cached);
-        const rowRanks = await topConceptRanks(tx, rowType, first);
-        const columnRanks = rowType === columnType ? rowRanks : await topConceptRanks(tx, columnType, first);
+        const version = await graphVersion(tx);
+        const cached = matrices.get(key);
+        if (cached !== undefined && sameVersion(cached.version, version)) return matrixAnswer(cached.state);
+        const ranks = async () => {
+          const rowRanks = await topConceptRanks(tx, rowType, first);
+          return { rowRanks, columnRanks: rowType === columnType ? rowRanks : await topConceptRanks(tx, columnType, first) };
+        };
+        // Reads in this transaction may see writes committed meanwhile: a matrix is kept only when the version
+        // read after it is the one read before.
+        const keep = async (state: MatrixState) => {
+          if (version !== null && sameVersion(version, await graphVersion(tx))) matrices.set(key, version, state);
+          return matrixAnswer(state);
+        };
+        const behind = cached === undefined || version === null ? 0 : version.writes - cached.version.writes;
+        if (cached !== undefined && version !== null && cached.version.epoch === version.epoch && behind > 0 && behind <= WRITE_LOG_LENGTH) {
+          const log = await rows(
+            tx,
+            `MATCH (g:GraphWrite) WHERE g.epoch = $epoch AND g.writes > $from AND g.writes <= $to
+             RETURN g.changes AS changes ORDER BY g.writes`,
+            { epoch: version.epoch, from: neo4j.int(cached.version.writes), to: neo4j.int(version.writes) },
+          );
+          if (log.length === behind) {
+            const changes = mergeChanges(
+              log.map((r) =>
+                (JSON.parse(r.get('changes') as string) as [string, string[], string[]][]).map(([paperId, before, after]) => ({
+                  paperId,
+                  before,
+                  after,
+                })),
+              ),
+            );
+            const { rowRanks, columnRanks } = await ranks();
+            const next = applyChanges(cached.state, changes, rowRanks, columnRanks);
+            if (next !== null) {
+              logger.debug({ rowType, columnType, first, writes: behind, papers: changes.length }, 'cooccurrence brought forward from the write log');
+              return keep(next);
+            }
+          }
+        }
+        logger.debug({ rowType, columnType, first, writes: behind }, 'cooccurrence computed');
+        const { rowRanks, columnRanks } = await ranks();
         // Each side's papers read once and joined on the paper (a hash join), instead of every paper of every
         // row expanded to all its concepts: at 100k papers the rows' hubs alone have ~2.7M links.
         const records = await rows(
@@ -1038,9 +1062,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
         // One pattern never uses a link twice, so no pair of a concept with itself comes back (see `matrixAnswer`).
         const pairs = new Map<string, number>();
         for (const r of records) pairs.set(pairKey(r.get('row') as string, r.get('column') as string), toNumber(r.get('count')));
-        const state: MatrixState = { rowType, columnType, first, rows: rowRanks, columns: columnRanks, pairs };
-        matrices.set(version, key, state);
-        return matrixAnswer(state);
+        return keep({ rowType, columnType, first, rows: rowRanks, columns: columnRanks, pairs });
       });
     },
 
