@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { ConceptType } from '../../nlp/index.js';
-import { MAX_QUERY_TERMS, luceneTextQuery } from '../bm25.js';
+import { MAX_QUERY_TERMS, QUERY_STOP_WORDS, luceneTextQuery } from '../bm25.js';
 import {
   HYBRID_CONCEPT_WEIGHT,
   SHARED_TERM_MAX_PAPERS,
@@ -84,7 +84,7 @@ export const RELATED_PAPERS_CYPHER = `
   }
   CALL (src) {
     UNWIND split(src.searchText, ' ') AS term
-    WITH term, count(*) AS count WHERE term <> ''
+    WITH term, count(*) AS count WHERE term <> '' AND NOT term IN $stopWords
     WITH term, count ORDER BY count DESC, term LIMIT ${MAX_QUERY_TERMS}
     WITH term, count ORDER BY term
     RETURN reduce(q = '', clause IN collect('"' + term + '"^' + toString(count)) | q + ' ' + clause) AS lucene
@@ -129,6 +129,7 @@ export function relatedParameters(options: RelatedQueryOptions): Record<string, 
     textLimit: neo4j.int(TEXT_CANDIDATES + 1),
     textCandidates: neo4j.int(TEXT_CANDIDATES),
     conceptWeight: HYBRID_CONCEPT_WEIGHT,
+    stopWords: QUERY_STOP_WORDS,
     // A margin over `first`, so rounding in the exact scores cannot pull in a candidate the first pass cut.
     keep: neo4j.int(options.first + 20),
   };
