@@ -6,7 +6,11 @@
  * this process's heap and RSS.
  *
  *   npm run bench:related [-- --store neo4j|memory] [--sizes 1000,10000,100000] [--samples 200] [--clear]
- *                         [--baseline-uri bolt://127.0.0.1:PORT]
+ *                         [--baseline-uri bolt://127.0.0.1:PORT] [--keep]
+ *
+ * `--keep` (Neo4j): leaves the databases as they are when the bench ends, and reuses a database that already
+ * holds the corpus's first N papers (from a kept run): steps below N are skipped, so 100k can be measured again
+ * without loading it again.
  *
  * `--baseline-uri` (Neo4j): a second, empty Neo4j (same user and password) that gets the first step's corpus
  * and keeps it; at every step each call to the growing graph is paired with one to that fixed small graph, in
@@ -40,6 +44,7 @@ const sizes = (arg('--sizes') ?? '1000,10000,100000').split(',').map(Number);
 const samples = Number(arg('--samples') ?? 200);
 const clear = process.argv.includes('--clear');
 const baselineUri = arg('--baseline-uri');
+const keep = process.argv.includes('--keep');
 const WARMUP = 20;
 const FIRST = 10;
 /** Bounds the whole bench: a step stops sampling after this long. */
@@ -61,6 +66,7 @@ interface Step {
   byRanking: Map<RelatedBy, Latency>;
   /** The fixed small graph's latencies, measured paired with this step's (with `--baseline-uri`). */
   baseline?: Map<RelatedBy, Latency>;
+  baselinePapers?: number;
   heapMb: number;
   rssMb: number;
 }
@@ -115,17 +121,33 @@ async function measure(targets: readonly Target[]): Promise<Map<RelatedBy, Laten
   });
 }
 
+/**
+ * Readies a bench database: empties it with `--clear`; with `--keep`, returns how many of the corpus's first papers
+ * it holds (refusing anything else); an empty one holds 0.
+ */
+async function emptyOrKept(config: ReturnType<typeof benchNeo4jConfig>, store: GraphStore): Promise<number> {
+  if ((await neo4jNodeCount(config)) === 0) return 0;
+  if (clear) {
+    await clearNeo4j(config);
+    return 0;
+  }
+  if (keep) {
+    const { papers } = await store.stats();
+    const ends = await store.getPapers([syntheticPaperId(0), syntheticPaperId(papers - 1), syntheticPaperId(papers)]);
+    if (ends[0] !== null && ends[1] !== null && ends[2] === null) return papers;
+  }
+  throw new Error(`${config.uri} is not empty: pass --clear to let the bench empty it (or --keep to reuse a kept corpus)`);
+}
+
 async function main(): Promise<void> {
   const largest = Math.max(...sizes);
   const corpus = await createSyntheticCorpus({ papers: largest });
   let store: GraphStore;
   const config = benchNeo4jConfig();
+  let held = 0;
   if (storeKind === 'neo4j') {
-    if ((await neo4jNodeCount(config)) > 0) {
-      if (!clear) throw new Error(`${config.uri} is not empty: pass --clear to let the bench empty it`);
-      await clearNeo4j(config);
-    }
     store = createNeo4jStore({ config, logger: createSilentLogger() });
+    held = await emptyOrKept(config, store);
   } else {
     store = createMemoryStore();
   }
@@ -135,20 +157,22 @@ async function main(): Promise<void> {
   let baseline: Target | undefined;
   if (baselineConfig !== undefined) {
     if (storeKind !== 'neo4j') throw new Error('--baseline-uri needs --store neo4j');
-    if ((await neo4jNodeCount(baselineConfig)) > 0) {
-      if (!clear) throw new Error(`${baselineConfig.uri} is not empty: pass --clear to let the bench empty it`);
-      await clearNeo4j(baselineConfig);
-    }
     const small = createNeo4jStore({ config: baselineConfig, logger: createSilentLogger() });
+    const smallHeld = await emptyOrKept(baselineConfig, small);
     await small.init();
     const papers = ordered[0] ?? 1_000;
-    for (let start = 0; start < papers; start += 1_000) await small.upsertPapers(corpus.slice(start, Math.min(papers, start + 1_000)));
+    if (smallHeld > papers) throw new Error(`${baselineConfig.uri} holds ${smallHeld} papers, more than ${papers}: pass --clear`);
+    for (let start = smallHeld; start < papers; start += 1_000) await small.upsertPapers(corpus.slice(start, Math.min(papers, start + 1_000)));
     baseline = { store: small, papers };
   }
   const steps: Step[] = [];
   try {
-    let loaded = 0;
+    let loaded = held;
     for (const size of ordered) {
+      if (size < loaded) {
+        console.error(`${size} papers: skipped, the kept database holds ${loaded}`);
+        continue;
+      }
       const t0 = performance.now();
       for (let start = loaded; start < size; start += 1_000) await store.upsertPapers(corpus.slice(start, Math.min(size, start + 1_000)));
       loaded = size;
@@ -159,7 +183,7 @@ async function main(): Promise<void> {
         papers: size,
         loadMs,
         byRanking: byRanking as Map<RelatedBy, Latency>,
-        ...(baselineRanking ? { baseline: baselineRanking } : {}),
+        ...(baselineRanking ? { baseline: baselineRanking, baselinePapers: baseline?.papers } : {}),
         heapMb: memory.heapUsed / 2 ** 20,
         rssMb: memory.rss / 2 ** 20,
       });
@@ -174,15 +198,16 @@ async function main(): Promise<void> {
   } finally {
     await store.close();
     await baseline?.store.close();
-    if (storeKind === 'neo4j') await clearNeo4j(config);
-    if (baselineConfig !== undefined) await clearNeo4j(baselineConfig);
+    if (storeKind === 'neo4j' && !keep) await clearNeo4j(config);
+    if (baselineConfig !== undefined && !keep) await clearNeo4j(baselineConfig);
   }
 }
 
 function printTable(steps: readonly Step[]): void {
   const base = steps[0];
   if (steps.some((step) => step.baseline !== undefined)) {
-    console.log(`Paired with a fixed ${base?.papers}-paper graph, call for call: ms (p50 / p95), ratio of p95 to the paired p95`);
+    const paired = steps.find((step) => step.baselinePapers !== undefined)?.baselinePapers;
+    console.log(`Paired with a fixed ${paired}-paper graph, call for call: ms (p50 / p95), ratio of p95 to the paired p95`);
     console.log('papers   ranking    p50      p95   paired p50  paired p95   p95 ratio');
     for (const step of steps) {
       for (const by of RELATED_BY) {
