@@ -18,7 +18,7 @@ import neo4j from 'neo4j-driver';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { startServer } from '../src/api/index.js';
 import { createSilentLogger } from '../src/config/index.js';
-import { DEFAULT_CONCEPT_BUDGET, RELATED_PAPERS_CYPHER, createNeo4jStore, relatedParameters, runRelated } from '../src/graph/index.js';
+import { DEFAULT_CONCEPT_BUDGET, createNeo4jStore, relatedPapersCypher, relatedParameters, runRelated } from '../src/graph/index.js';
 import type { RelatedQueryOptions } from '../src/graph/index.js';
 import { canonicalKey } from '../src/nlp/index.js';
 import {
@@ -62,12 +62,12 @@ const RELATED_OPTIONS: RelatedQueryOptions = { first: 5, by: 'HYBRID', types: nu
 
 /**
  * The nested read by hand, in one read transaction: the page with its concepts, then papergraph's own
- * related-papers statement (`RELATED_PAPERS_CYPHER`, same parameters) with the same exact re-ranking of its rows
+ * related-papers statement (`relatedPapersCypher`, same parameters) with the same exact re-ranking of its rows
  * in TypeScript (`runRelated` → `rankRelated`), then the related papers' titles.
  */
 async function rawPapers(tx: ManagedTransaction): Promise<unknown[]> {
   const page = (await tx.run(RAW_PAGE)).records.map((r) => r.toObject() as { id: string; title: string; concepts: unknown[] });
-  const related = await runRelated(tx, RELATED_PAPERS_CYPHER, { ...relatedParameters(RELATED_OPTIONS), ids: page.map((p) => p.id) }, RELATED_OPTIONS);
+  const related = await runRelated(tx, relatedPapersCypher(RELATED_OPTIONS.by), { ...relatedParameters(RELATED_OPTIONS), ids: page.map((p) => p.id) }, RELATED_OPTIONS);
   const relatedIds = [...new Set([...related.values()].flatMap((list) => list.map((r) => r.paperId)))];
   const titles = new Map(
     (await tx.run('UNWIND $ids AS id MATCH (p:Paper {id: id}) RETURN id, p.title AS title', { ids: relatedIds })).records.map(

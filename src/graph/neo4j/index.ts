@@ -1,4 +1,4 @@
 export { createNeo4jStore } from './neo4j-store.js';
 export type { Neo4jStoreOptions } from './neo4j-store.js';
-export { RELATED_PAPERS_CYPHER, relatedParameters, runRelated } from './related-papers.js';
+export { RELATED_PAPERS_CYPHER, relatedPapersCypher, relatedParameters, runRelated } from './related-papers.js';
 export type { RelatedQueryOptions } from './related-papers.js';

@@ -20,7 +20,7 @@ import { PAPER_FIELDS } from '../types.js';
 import { preparePapers } from '../prepare-papers.js';
 import { luceneTextQuery } from '../bm25.js';
 import { DEFAULT_CONCEPT_BUDGET, textSourceConcepts } from '../rank-related.js';
-import { RELATED_PAPERS_CYPHER, RELATED_TO_TEXT_CYPHER, explainOnNeo4j, relatedParameters, runRelated } from './related-papers.js';
+import { explainOnNeo4j, relatedPapersCypher, relatedParameters, relatedToTextCypher, runRelated } from './related-papers.js';
 import type { RelatedQueryOptions } from './related-papers.js';
 import { searchTerms } from '../search-terms.js';
 import type {
@@ -897,7 +897,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       // One statement per batch (candidates found, scored and cut to the best few in the database); the rows'
       // few candidates are then ranked exactly by the memory store's function.
       return answerPerId<RelatedPaperResult[]>(paperIds, [], async (tx, ids) => {
-        const related = await runRelated(tx, RELATED_PAPERS_CYPHER, { ...relatedParameters(query), ids }, query);
+        const related = await runRelated(tx, relatedPapersCypher(query.by), { ...relatedParameters(query), ids }, query);
         return related as Map<string, RelatedPaperResult[]>;
       });
     },
@@ -909,7 +909,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       return read(async (tx) => {
         const related = await runRelated(
           tx,
-          RELATED_TO_TEXT_CYPHER,
+          relatedToTextCypher(query.by),
           { ...relatedParameters(query), conceptIds, lucene: luceneTextQuery(source.query) },
           query,
         );

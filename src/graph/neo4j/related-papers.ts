@@ -15,14 +15,14 @@ import type { RelatedBy, RelatedPaperResult, SharedTerm, TextMatch } from '../ty
 const PAPER_COUNT = 'COUNT { (c)<-[:MENTIONS]-() }';
 
 /**
- * Everything after the source: its text candidates from the full-text index (Lucene's BM25, the source's terms
- * each boosted by its count), the papers of its rarest concepts within the budget (`selectConceptExpansion` in
- * Cypher: the concepts sorted by paper count then id, kept while their counts add up to at most `$budget`),
- * every candidate's concepts, and a first ranking by the same formulas as `rankRelated`, so that only the best
- * `$keep` candidates per source come back; `rankRelated` then scores those exactly. Needs `n` (all papers),
- * `id`, `src` (null for a text), `source` ([concept id, paper count] sorted by count then id) and `lucene`.
+ * The candidates of a source: its text candidates from the full-text index (Lucene's BM25, the source's terms
+ * each boosted by its count) and the papers of its rarest concepts within the budget (`selectConceptExpansion` in
+ * Cypher: the concepts sorted by paper count then id, kept while their counts add up to at most `$budget`). One
+ * of the RANK_ parts follows: a first ranking by the same formulas as `rankRelated`, so that only the best `$keep`
+ * candidates per source come back, with their concepts; `rankRelated` then scores those exactly. Needs `n` (all
+ * papers), `id`, `src` (null for a text), `source` ([concept id, paper count] sorted by count then id) and `lucene`.
  */
-const CANDIDATES_AND_RANKING = `
+const CANDIDATES = `
   CALL (src, lucene) {
     WITH src, lucene WHERE lucene <> ''
     CALL db.index.fulltext.queryNodes('paper_search', lucene, {limit: $textLimit}) YIELD node, score
@@ -42,6 +42,13 @@ const CANDIDATES_AND_RANKING = `
     reduce(m = 0.0, h IN textHits | CASE WHEN h.score > m THEN h.score ELSE m END) AS textMax,
     [x IN source | x[0]] AS sourceIds,
     sqrt(reduce(s = 0.0, x IN source | s + log(1.0 + toFloat(n) / x[1]) ^ 2)) AS sourceNorm
+`;
+
+/**
+ * The first ranking when `by` is CONCEPTS: every candidate's concepts with their paper counts (the cosine needs
+ * each candidate's whole concept set). Works for any `$by`.
+ */
+const RANK_EVERY_CONCEPT = `
   CALL (n, textHits, conceptHits, textMax, sourceIds, sourceNorm) {
     UNWIND textHits + [q IN conceptHits | {q: q, score: 0.0}] AS hit
     WITH hit.q AS q, max(hit.score) AS textScore
@@ -72,8 +79,40 @@ const CANDIDATES_AND_RANKING = `
   }
   RETURN id, n, source, textMax, candidates`;
 
-/** One statement for a batch of stored papers: each source's concepts and query come from the graph. */
-export const RELATED_PAPERS_CYPHER = `
+/**
+ * The first ranking when `by` is HYBRID or TEXT: the mix needs only the concepts a candidate shares with the source,
+ * whose paper counts the source already has, so a candidate costs one walk of its mentions and no degree reads;
+ * only the best `$keep` then read their whole concept sets (with paper counts) for `rankRelated`'s exact scores.
+ */
+const RANK_SHARED_CONCEPTS = `
+  CALL (n, source, textHits, conceptHits, textMax, sourceIds) {
+    UNWIND textHits + [q IN conceptHits | {q: q, score: 0.0}] AS hit
+    WITH hit.q AS q, max(hit.score) AS textScore
+    CALL (q, sourceIds) {
+      MATCH (q)-[:MENTIONS]->(c:Concept) WHERE c.id IN sourceIds
+      RETURN collect(c.id) AS sharedIds
+    }
+    WITH q, textScore, [x IN source WHERE x[0] IN sharedIds] AS shared
+    WHERE size(shared) >= $minShared
+    WITH q, textScore, shared, CASE WHEN textMax > 0 THEN textScore / textMax ELSE 0.0 END AS text
+    WITH q, textScore,
+      CASE $by WHEN 'TEXT' THEN text
+        ELSE (1 - $conceptWeight) * text + CASE WHEN size(shared) = 0 THEN 0.0 ELSE
+          $conceptWeight * log(1.0 + toFloat(n) / reduce(m = n, x IN shared | CASE WHEN x[1] < m THEN x[1] ELSE m END))
+          / log(1.0 + n)
+        END
+      END AS approximate
+    WHERE approximate > 0
+    WITH q, textScore ORDER BY approximate DESC, q.id LIMIT $keep
+    CALL (q) {
+      MATCH (q)-[:MENTIONS]->(c:Concept) WHERE $types IS NULL OR c.type IN $types
+      RETURN collect([c.id, ${PAPER_COUNT}]) AS concepts
+    }
+    RETURN collect([q.id, textScore, concepts]) AS candidates
+  }
+  RETURN id, n, source, textMax, candidates`;
+
+const PAPER_SOURCES = `
   MATCH (everyPaper:Paper) WITH count(everyPaper) AS n
   UNWIND $ids AS id
   MATCH (src:Paper {id: id}) USING INDEX SEEK src:Paper(id)
@@ -90,10 +129,9 @@ export const RELATED_PAPERS_CYPHER = `
     RETURN reduce(q = '', clause IN collect('"' + term + '"^' + toString(count)) | q + ' ' + clause) AS lucene
   }
   WITH n, id, src, source, lucene
-  ${CANDIDATES_AND_RANKING}`;
+`;
 
-/** The same for a text not in the graph: its concept ids and Lucene query are parameters. */
-export const RELATED_TO_TEXT_CYPHER = `
+const TEXT_SOURCE = `
   MATCH (everyPaper:Paper) WITH count(everyPaper) AS n
   CALL () {
     UNWIND $conceptIds AS conceptId
@@ -102,7 +140,29 @@ export const RELATED_TO_TEXT_CYPHER = `
     RETURN collect([conceptId, paperCount]) AS source
   }
   WITH n, null AS id, null AS src, source, $lucene AS lucene
-  ${CANDIDATES_AND_RANKING}`;
+`;
+
+/**
+ * One statement for a batch of stored papers (each source's concepts and query come from the graph), any `$by`.
+ * `relatedPapersCypher` picks the cheaper one for HYBRID and TEXT.
+ */
+export const RELATED_PAPERS_CYPHER = PAPER_SOURCES + CANDIDATES + RANK_EVERY_CONCEPT;
+
+/** The same for a text not in the graph: its concept ids and Lucene query are parameters. */
+export const RELATED_TO_TEXT_CYPHER = TEXT_SOURCE + CANDIDATES + RANK_EVERY_CONCEPT;
+
+const RELATED_PAPERS_BY_SHARED = PAPER_SOURCES + CANDIDATES + RANK_SHARED_CONCEPTS;
+const RELATED_TO_TEXT_BY_SHARED = TEXT_SOURCE + CANDIDATES + RANK_SHARED_CONCEPTS;
+
+/** The related-papers statement for `by`: the one reading only shared concepts unless the cosine ranks. */
+export function relatedPapersCypher(by: RelatedBy): string {
+  return by === 'CONCEPTS' ? RELATED_PAPERS_CYPHER : RELATED_PAPERS_BY_SHARED;
+}
+
+/** The same for a text not in the graph. */
+export function relatedToTextCypher(by: RelatedBy): string {
+  return by === 'CONCEPTS' ? RELATED_TO_TEXT_CYPHER : RELATED_TO_TEXT_BY_SHARED;
+}
 
 export interface RelatedQueryOptions {
   first: number;
