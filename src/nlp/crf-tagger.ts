@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { expTransitions, forwardBackward, segmentProbability, viterbi } from './crf.js';
 import type { CrfWeights } from './crf.js';
 import type { Tagger, TaggedSpan } from './tagger.js';
-import { tokenFeatures } from './tagger-features.js';
+import { leftWordFeatures, ownWordFeatures, rightWordFeatures, tokenFeatures } from './tagger-features.js';
 import type { TaggerInput, TokenFeatures } from './tagger-features.js';
-import type { Sentence } from './tokenize.js';
+import type { Sentence, Token } from './tokenize.js';
 import { CONCEPT_TYPES } from './types.js';
 import type { ConceptType } from './types.js';
 
@@ -173,6 +173,28 @@ export class EmissionTable {
     });
   }
 
+  /** Summed label scores of `hashes`, added into `out` (length L). */
+  addScores(hashes: ArrayLike<number>, out: Float64Array): void {
+    const { slots, mask, pairLabels, pairWeights } = this;
+    for (let q = 0; q < hashes.length; q++) {
+      const h = hashes[q] as number;
+      let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+      for (;;) {
+        const range = slots[2 * slot + 1] as number;
+        if (range === 0) break;
+        if (slots[2 * slot] === h) {
+          const end = (range >>> 8) + (range & 0xff);
+          for (let p = range >>> 8; p < end; p++) {
+            const y = pairLabels[p] as number;
+            out[y] = (out[y] as number) + (pairWeights[p] as number);
+          }
+          break;
+        }
+        slot = (slot + 1) & mask;
+      }
+    }
+  }
+
   /** Emission scores of tokens [from, to) given each token's hashed features: `emission[t * L + y]`. */
   score(features: TokenFeatures, from: number, to: number): Float64Array {
     const L = this.labelCount;
@@ -245,12 +267,20 @@ export function createCrfTagger(model: CrfModel): Tagger {
   const labelIndex = new Map(model.labels.map((l, k) => [l, k]));
   const expT = expTransitions(model);
   const table = new EmissionTable(model);
+  const groups = wordGroupScores(table);
   return {
     tag(input: TaggerInput): TaggedSpan[] {
-      const features = tokenFeatures(input);
+      const { tokens } = input;
+      const features = tokenFeatures(input, true);
       const out: TaggedSpan[] = [];
       // One pass over the field's features; each sentence's chain is a view of it.
-      const all = table.score(features, 0, input.tokens.length);
+      const all = table.score(features, 0, tokens.length);
+      for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i] as Token;
+        const prev = tokens[i - 1];
+        const next = tokens[i + 1];
+        groups.add(all, i * L, t.text, prev && prev.sentence === t.sentence ? prev.text : undefined, next && next.sentence === t.sentence ? next.text : undefined);
+      }
       for (const s of input.sentences as readonly Sentence[]) {
         if (s.to <= s.from) continue;
         const lat = { n: s.to - s.from, emission: all.subarray(s.from * L, s.to * L) };
@@ -265,6 +295,46 @@ export function createCrfTagger(model: CrfModel): Tagger {
         }
       }
       return out;
+    },
+  };
+}
+
+/** Distinct words a tagger keeps the scores of, per group; past it the cache starts over (open vocabulary). */
+const WORD_CACHE_SIZE = 20_000;
+
+/**
+ * Scores of the word-only feature groups (a token's own form, and the previous and next word as seen from it),
+ * kept per distinct word: a word's dozen such features cost one lookup instead of a dozen hash-table probes.
+ */
+function wordGroupScores(table: EmissionTable): { add(into: Float64Array, at: number, text: string, prev: string | undefined, next: string | undefined): void } {
+  const L = table.labelCount;
+  const hashes: number[] = [];
+  const put = (h: number): void => {
+    hashes.push(h);
+  };
+  const cached = (cache: Map<string, Float64Array>, key: string, features: () => void): Float64Array => {
+    let v = cache.get(key);
+    if (v === undefined) {
+      hashes.length = 0;
+      features();
+      v = new Float64Array(L);
+      table.addScores(hashes, v);
+      if (cache.size >= WORD_CACHE_SIZE) cache.clear();
+      cache.set(key, v);
+    }
+    return v;
+  };
+  const own = new Map<string, Float64Array>();
+  const left = new Map<string, Float64Array>();
+  const right = new Map<string, Float64Array>();
+  // Sentence edges are keys no token text can be (tokens have letters or digits).
+  const EDGE = '';
+  return {
+    add(into, at, text, prev, next) {
+      const a = cached(own, text, () => ownWordFeatures(text, put));
+      const b = cached(left, prev ?? EDGE, () => leftWordFeatures(prev, put));
+      const c = cached(right, next ?? EDGE, () => rightWordFeatures(next, put));
+      for (let y = 0; y < L; y++) into[at + y] = (into[at + y] as number) + (a[y] as number) + (b[y] as number) + (c[y] as number);
     },
   };
 }

@@ -18,13 +18,18 @@ const heads = new Map<string, string>();
 
 /** Singular last piece of a token, possessive dropped: "Multi-Head's" → "head", "encoder-decoders" → "decoder". */
 export function headWord(t: Token): string {
-  let head = heads.get(t.lower);
+  return headWordOf(t.lower);
+}
+
+/** `headWord` of a token whose lowercase text is `lower`. */
+export function headWordOf(lower: string): string {
+  let head = heads.get(lower);
   if (head === undefined) {
-    const parts = t.lower.replace(/['’]s$/, '').split('-');
+    const parts = lower.replace(/['’]s$/, '').split('-');
     head = singularize(parts[parts.length - 1] as string);
     // Bounded: a long-running ingest sees an open vocabulary.
     if (heads.size >= 20_000) heads.clear();
-    heads.set(t.lower, head);
+    heads.set(lower, head);
   }
   return head;
 }

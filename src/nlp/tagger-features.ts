@@ -2,7 +2,7 @@ import { keyParts, singularize } from './canonical-key.js';
 import { classifyChunk } from './classify-chunk.js';
 import type { Typed } from './classify-chunk.js';
 import { findAcronyms } from './find-acronyms.js';
-import { findChunks, headWord } from './find-candidates.js';
+import { findChunks, headWord, headWordOf } from './find-candidates.js';
 import type { Chunk } from './find-candidates.js';
 import { lexiconKeyPrefix, lexiconMaxParts, lookupLexiconHit, writtenAsLexicon } from './lexicon.js';
 import type { Sentence, Token } from './tokenize.js';
@@ -177,12 +177,48 @@ export function lexiconTags(tokens: readonly Token[], parts: readonly (readonly 
   return tags;
 }
 
+/** name=a, or name=a|b, hashed as that string; `name` is the hash state after "name=". */
+function hashOf(name: number, a: string, b?: string): number {
+  const h = fnv(name, a);
+  return b === undefined ? h : fnv(fnv(h, '|'), b);
+}
+
+/**
+ * Features of a token's own written form (`text`): the word, its head word, shape, prefixes and suffixes. They
+ * depend on the text alone, so a tagger may score them once per distinct word (`WORD_GROUPS`).
+ */
+export function ownWordFeatures(text: string, put: (h: number) => void): void {
+  const w = text.toLowerCase();
+  const len = w.length;
+  put(hashOf(F_W, w));
+  put(hashOf(F_HW, headWordOf(w)));
+  put(hashOf(F_SH, shapeOf(text)));
+  put(fnvRange(F_P3, w, 0, Math.min(3, len)));
+  put(fnvRange(F_P4, w, 0, Math.min(4, len)));
+  put(fnvRange(F_S2, w, Math.max(0, len - 2), len));
+  put(fnvRange(F_S3, w, Math.max(0, len - 3), len));
+  put(fnvRange(F_S4, w, Math.max(0, len - 4), len));
+}
+
+/** Features of the previous token of the sentence as seen from this one (undefined: sentence start). */
+export function leftWordFeatures(text: string | undefined, put: (h: number) => void): void {
+  put(hashOf(F_WM1, text === undefined ? '<s>' : text.toLowerCase()));
+  put(hashOf(F_SHM1, text === undefined ? '<s>' : shapeOf(text)));
+}
+
+/** Features of the next token of the sentence as seen from this one (undefined: sentence end). */
+export function rightWordFeatures(text: string | undefined, put: (h: number) => void): void {
+  put(hashOf(F_WP1, text === undefined ? '</s>' : text.toLowerCase()));
+  put(hashOf(F_SHP1, text === undefined ? '</s>' : shapeOf(text)));
+}
+
 /**
  * Feature names of every token: the word and its neighbours, written shape, affixes, compromise's part of
  * speech, the rules' noun-phrase chunks and their head types, lexicon matches, acronym definitions, and
- * whether the field is the title. Linear in the number of tokens.
+ * whether the field is the title. Linear in the number of tokens. `withoutWordGroups`: leave out the features
+ * of `ownWordFeatures`, `leftWordFeatures` and `rightWordFeatures`, for a caller that scores those per word.
  */
-export function tokenFeatures(input: TaggerInput): TokenFeatures {
+export function tokenFeatures(input: TaggerInput, withoutWordGroups = false): TokenFeatures {
   const { tokens, aside } = input;
   const n = tokens.length;
   const lex = input.lexicon ?? lexiconTags(tokens, input.parts ?? tokens.map((t) => keyParts(t.text)));
@@ -224,13 +260,7 @@ export function tokenFeatures(input: TaggerInput): TokenFeatures {
     }
     hashes[k++] = h;
   };
-  /** name=a or name=a|b, hashed as that string; `name` is the hash state after "name=". */
-  const add = (name: number, a: string, b?: string): void => {
-    let h = fnv(name, a);
-    if (b !== undefined) h = fnv(fnv(h, '|'), b);
-    put(h);
-  };
-  const shapes = tokens.map((t) => shapeOf(t.text));
+  const add = (name: number, a: string, b?: string): void => put(hashOf(name, a, b));
   for (let i = 0; i < n; i++) {
     offsets[i] = k;
     const t = tokens[i] as Token;
@@ -249,23 +279,15 @@ export function tokenFeatures(input: TaggerInput): TokenFeatures {
     const pp = samePrev ? samePrev.pos : '<s>';
     const pn = sameNext ? sameNext.pos : '</s>';
     put(BIAS);
-    add(F_W, w);
-    add(F_WM1, wp);
-    add(F_WP1, wn);
+    if (!withoutWordGroups) {
+      ownWordFeatures(t.text, put);
+      leftWordFeatures(samePrev?.text, put);
+      rightWordFeatures(sameNext?.text, put);
+    }
     add(F_WM2, wp2);
     add(F_WP2, wn2);
     add(F_WM1_W, wp, w);
     add(F_W_WP1, w, wn);
-    add(F_HW, headWord(t));
-    add(F_SH, shapes[i] as string);
-    add(F_SHM1, samePrev ? (shapes[i - 1] as string) : '<s>');
-    add(F_SHP1, sameNext ? (shapes[i + 1] as string) : '</s>');
-    const len = w.length;
-    put(fnvRange(F_P3, w, 0, Math.min(3, len)));
-    put(fnvRange(F_P4, w, 0, Math.min(4, len)));
-    put(fnvRange(F_S2, w, Math.max(0, len - 2), len));
-    put(fnvRange(F_S3, w, Math.max(0, len - 3), len));
-    put(fnvRange(F_S4, w, Math.max(0, len - 4), len));
     add(F_POS, pos);
     add(F_POSM1, pp);
     add(F_POSP1, pn);
