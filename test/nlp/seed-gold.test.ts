@@ -9,9 +9,10 @@ const gold = readGold(new URL('../fixtures/gold/seed-gold.json', import.meta.url
  * Levels reached on the hand-made gold; raise them when the extractor improves, never lower them quietly.
  * Lowered from P 0.89 / F1 0.90 when the trained tagger replaced the rules (issue 8): this gold was written in
  * the rules' own style (names only), while the tagger also stores the descriptive phrases SciERC annotates;
- * recall is 0.91, and SciERC dev exact F1 of what the graph stores rose from 0.28 to 0.61.
+ * recall is 0.91, and SciERC dev exact F1 of what the graph stores rose from 0.28 to 0.61. Raising this gold to
+ * 0.85 costs SciERC dev what it gains (README, "seed gold against SciERC dev").
  */
-const FLOOR = { precision: 0.58, f1: 0.71, roleAgreement: 0.96 };
+const FLOOR = { precision: 0.583, f1: 0.714, roleAgreement: 0.96 };
 
 describe('seed corpus', () => {
   it('parses the 49 papers of the scraped page, without the page chrome', () => {
