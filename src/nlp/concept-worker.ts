@@ -13,8 +13,8 @@ export interface ChunkResponse {
   results: ReturnType<typeof extractConcepts>[];
 }
 
-// A pool worker lives for the whole batch: compromise and the lexicon are set up once, then it extracts
-// chunk after chunk as the pool hands them out.
+// A pool worker lives across batches: compromise and the lexicon are set up once, then it extracts chunk
+// after chunk as the pool hands them out.
 if (parentPort) {
   const port = parentPort;
   port.on('message', (req: ChunkRequest) => {

@@ -49,8 +49,47 @@ export function startWorker(url: URL): Worker {
   return url.pathname.endsWith('.ts') ? new Worker(tsBootstrap(url), { eval: true }) : new Worker(url);
 }
 
+/** How long a worker waits unused for the next batch before it is stopped. */
+const IDLE_WORKER_MILLIS = 10_000;
+
 /**
- * Runs the chunks on this thread plus `size - 1` workers, started once for the batch. Every participant takes
+ * Workers kept between batches. A new worker spends about 2 s of CPU loading compromise, the lexicon and the
+ * tagger's weights, and its first papers run slower while its code warms up: started per batch of 500 papers,
+ * that was 40% more CPU per paper with two threads than with one (README, "Why two workers…"). Idle workers are
+ * unref'd, so they never keep the process alive, and stopped after `IDLE_WORKER_MILLIS` unused.
+ */
+const idleWorkers: { worker: Worker; drop: () => void }[] = [];
+let idleTimer: NodeJS.Timeout | undefined;
+
+function takeWorker(url: URL): Worker {
+  const kept = idleWorkers.pop();
+  if (kept === undefined) return startWorker(url);
+  // Only this module's own listeners come off: Worker keeps its message port referenced through listeners of its own.
+  kept.worker.off('error', kept.drop);
+  kept.worker.off('exit', kept.drop);
+  kept.worker.ref();
+  return kept.worker;
+}
+
+function keepWorker(worker: Worker): void {
+  // A kept worker that fails or exits is simply dropped.
+  const drop = () => {
+    const at = idleWorkers.findIndex((kept) => kept.worker === worker);
+    if (at >= 0) idleWorkers.splice(at, 1);
+  };
+  worker.once('error', drop);
+  worker.once('exit', drop);
+  worker.unref();
+  idleWorkers.push({ worker, drop });
+  clearTimeout(idleTimer);
+  idleTimer = setTimeout(() => {
+    for (const idle of idleWorkers.splice(0)) void idle.worker.terminate();
+  }, IDLE_WORKER_MILLIS);
+  idleTimer.unref();
+}
+
+/**
+ * Runs the chunks on this thread plus `size - 1` workers, kept from the last batch or started. Every participant takes
  * the next chunk from one queue when it is done with its last, so a slow one does not hold the others up;
  * this thread (already warm, no start-up cost) yields between its chunks so worker answers are handled. A
  * chunk whose worker fails (cannot start, crashes) runs in this thread instead.
@@ -70,10 +109,10 @@ function runPool(url: URL, size: number, chunks: ExtractInput[][]): Promise<Extr
     const drainInThread = () => {
       while (next < chunks.length) inThread(next++);
     };
-    const feed = (w: Worker, state: { current: number }) => {
+    const feed = (w: Worker, state: { current: number; release: () => void }) => {
       if (next >= chunks.length) {
         state.current = -1;
-        void w.terminate();
+        state.release();
         return;
       }
       state.current = next++;
@@ -88,12 +127,11 @@ function runPool(url: URL, size: number, chunks: ExtractInput[][]): Promise<Extr
     for (let i = 0; i < size - 1; i++) {
       let w: Worker;
       try {
-        w = startWorker(url);
+        w = takeWorker(url);
       } catch {
         continue;
       }
       alive++;
-      const state = { current: -1, failed: false };
       const fail = () => {
         if (state.failed) return;
         state.failed = true;
@@ -104,14 +142,24 @@ function runPool(url: URL, size: number, chunks: ExtractInput[][]): Promise<Extr
         if (lost >= 0) inThread(lost);
         if (alive === 0) drainInThread();
       };
-      w.on('message', (msg: ChunkResponse) => {
+      const onMessage = (msg: ChunkResponse) => {
         finishChunk(msg.chunk, msg.results);
         feed(w, state);
-      });
-      w.once('error', fail);
-      w.once('exit', () => {
+      };
+      const onExit = () => {
         if (state.current >= 0) fail();
-      });
+      };
+      // Done with this batch: the worker waits for the next one with none of this batch's listeners.
+      const release = () => {
+        w.off('message', onMessage);
+        w.off('error', fail);
+        w.off('exit', onExit);
+        keepWorker(w);
+      };
+      const state = { current: -1, failed: false, release };
+      w.on('message', onMessage);
+      w.once('error', fail);
+      w.once('exit', onExit);
       feed(w, state);
     }
     if (alive === 0) drainInThread();
