@@ -15,6 +15,15 @@ import type { RelatedBy, RelatedPaperResult, SharedTerm, TextMatch } from '../ty
 const PAPER_COUNT = 'COUNT { (c)<-[:MENTIONS]-() }';
 
 /**
+ * `hybridScore` in Cypher, over `text` (the normalised BM25 score) and `shared` ([concept id, paper count] pairs
+ * shared with the source): the specificity of the rarest shared concept, as `conceptSpecificity` computes it.
+ */
+const HYBRID_SCORE = `(1 - $conceptWeight) * text + CASE WHEN size(shared) = 0 THEN 0.0 ELSE
+          $conceptWeight * log(1.0 + toFloat(n) / reduce(m = n, x IN shared | CASE WHEN x[1] < m THEN x[1] ELSE m END))
+          / log(1.0 + n)
+        END`;
+
+/**
  * The candidates of a source: its text candidates from the full-text index (Lucene's BM25, the source's terms
  * each boosted by its count) and the papers of its rarest concepts within the budget (`selectConceptExpansion` in
  * Cypher: the concepts sorted by paper count then id, kept while their counts add up to at most `$budget`). One
@@ -68,10 +77,7 @@ const RANK_EVERY_CONCEPT = `
             reduce(s = 0.0, x IN shared | s + log(1.0 + toFloat(n) / x[1]) ^ 2)
             / (sourceNorm * sqrt(reduce(s = 0.0, x IN concepts | s + log(1.0 + toFloat(n) / x[1]) ^ 2)))
           END
-        ELSE (1 - $conceptWeight) * text + CASE WHEN size(shared) = 0 THEN 0.0 ELSE
-          $conceptWeight * log(1.0 + toFloat(n) / reduce(m = n, x IN shared | CASE WHEN x[1] < m THEN x[1] ELSE m END))
-          / log(1.0 + n)
-        END
+        ELSE ${HYBRID_SCORE}
       END AS approximate
     WHERE approximate > 0
     WITH q, textScore, concepts ORDER BY approximate DESC, q.id LIMIT $keep
@@ -97,10 +103,7 @@ const RANK_SHARED_CONCEPTS = `
     WITH q, textScore, shared, CASE WHEN textMax > 0 THEN textScore / textMax ELSE 0.0 END AS text
     WITH q, textScore,
       CASE $by WHEN 'TEXT' THEN text
-        ELSE (1 - $conceptWeight) * text + CASE WHEN size(shared) = 0 THEN 0.0 ELSE
-          $conceptWeight * log(1.0 + toFloat(n) / reduce(m = n, x IN shared | CASE WHEN x[1] < m THEN x[1] ELSE m END))
-          / log(1.0 + n)
-        END
+        ELSE ${HYBRID_SCORE}
       END AS approximate
     WHERE approximate > 0
     WITH q, textScore ORDER BY approximate DESC, q.id LIMIT $keep
