@@ -30,17 +30,13 @@ import {
   seededRandom,
   syntheticPaperId,
 } from './synthetic-corpus.js';
+import { cliArg } from '../scripts/cli-arg.js';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-const papers = Number(arg('--papers') ?? 10_000);
-const clientCounts = (arg('--clients') ?? '1,20').split(',').map(Number);
-const rounds = Number(arg('--rounds') ?? 5);
-const seconds = Number(arg('--seconds') ?? 4);
-const only = (arg('--reads') ?? 'papers,concept').split(',');
+const papers = Number(cliArg('--papers') ?? 10_000);
+const clientCounts = (cliArg('--clients') ?? '1,20').split(',').map(Number);
+const rounds = Number(cliArg('--rounds') ?? 5);
+const seconds = Number(cliArg('--seconds') ?? 4);
+const only = (cliArg('--reads') ?? 'papers,concept').split(',');
 
 // ---------------------------------------------------------------- the reads, both ways
 

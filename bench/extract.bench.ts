@@ -12,11 +12,7 @@ import nlp from 'compromise';
 import { extractConcepts, extractConceptsParallel } from '../src/nlp/index.js';
 import type { ExtractInput } from '../src/nlp/index.js';
 import { readPapers } from '../src/ingest/index.js';
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+import { cliArg } from '../scripts/cli-arg.js';
 
 function scierc(path: string): ExtractInput[] {
   return readFileSync(path, 'utf8')
@@ -104,14 +100,14 @@ async function throughput(seeds: ExtractInput[], n: number, workers: number | un
 }
 
 const { papers: seeds } = await readPapers(new URL('../seeds/trending-attention-papers.txt', import.meta.url).pathname);
-const parallelN = arg('--parallel');
+const parallelN = cliArg('--parallel');
 if (parallelN) {
-  const workers = arg('--workers');
+  const workers = cliArg('--workers');
   await throughput(seeds, Number(parallelN), workers === undefined ? undefined : Number(workers));
   process.exit(0);
 }
 
-const rounds = Number(arg('--rounds') ?? 5);
+const rounds = Number(cliArg('--rounds') ?? 5);
 await bench('seeds', seeds, rounds);
-const path = arg('--scierc');
+const path = cliArg('--scierc');
 if (path) await bench('scierc', scierc(path), rounds);

@@ -32,18 +32,14 @@ import {
   neo4jNodeCount,
   syntheticPaperId,
 } from './synthetic-corpus.js';
+import { cliArg } from '../scripts/cli-arg.js';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-const storeKind = arg('--store') ?? 'neo4j';
+const storeKind = cliArg('--store') ?? 'neo4j';
 if (!['neo4j', 'memory'].includes(storeKind)) throw new Error('--store must be neo4j or memory');
-const sizes = (arg('--sizes') ?? '1000,10000,100000').split(',').map(Number);
-const samples = Number(arg('--samples') ?? 200);
+const sizes = (cliArg('--sizes') ?? '1000,10000,100000').split(',').map(Number);
+const samples = Number(cliArg('--samples') ?? 200);
 const clear = process.argv.includes('--clear');
-const baselineUri = arg('--baseline-uri');
+const baselineUri = cliArg('--baseline-uri');
 const keep = process.argv.includes('--keep');
 const WARMUP = 20;
 const FIRST = 10;

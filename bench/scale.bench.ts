@@ -24,15 +24,11 @@ import {
   seededRandom,
   syntheticPaperId,
 } from './synthetic-corpus.js';
+import { cliArg } from '../scripts/cli-arg.js';
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
-const sizes = (arg('--sizes') ?? '1000,10000,100000').split(',').map(Number);
-const storeArg = arg('--store') ?? 'neo4j';
-const samples = Number(arg('--samples') ?? 40);
+const sizes = (cliArg('--sizes') ?? '1000,10000,100000').split(',').map(Number);
+const storeArg = cliArg('--store') ?? 'neo4j';
+const samples = Number(cliArg('--samples') ?? 40);
 const WARMUP = 3;
 if (storeArg !== 'neo4j' && storeArg !== 'memory') throw new Error('--store must be neo4j or memory');
 if (sizes.some((n, i) => !Number.isSafeInteger(n) || n <= 0 || (i > 0 && n <= (sizes[i - 1] as number)))) {

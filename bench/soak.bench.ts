@@ -21,16 +21,12 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config/index.js';
 import { createSyntheticCorpus, seededRandom, syntheticPaperId, type SyntheticCorpus } from './synthetic-corpus.js';
+import { cliArg } from '../scripts/cli-arg.js';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
-
-const SECONDS = Number(arg('seconds', '60'));
-const CONNECTIONS = Number(arg('connections', '50'));
-const PAPERS = Number(arg('papers', '15000'));
-const STORES = arg('store', 'both') === 'both' ? ['neo4j', 'memory'] : [arg('store', 'both')];
+const SECONDS = Number(cliArg('--seconds') ?? '60');
+const CONNECTIONS = Number(cliArg('--connections') ?? '50');
+const PAPERS = Number(cliArg('--papers') ?? '15000');
+const STORES = (cliArg('--store') ?? 'both') === 'both' ? ['neo4j', 'memory'] : [cliArg('--store') ?? 'both'];
 const CLIENT_TIMEOUT_MS = 30_000;
 /** A hard bound on requests per run, whatever the speed. */
 const MAX_REQUESTS = 2_000_000;

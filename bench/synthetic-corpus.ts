@@ -26,6 +26,7 @@ import { readPapers } from '../src/ingest/index.js';
 import type { PaperRecord } from '../src/ingest/index.js';
 import { canonicalKey } from '../src/nlp/index.js';
 import type { ConceptType, ExtractedConcept, Mention } from '../src/nlp/index.js';
+import { cliArg } from '../scripts/cli-arg.js';
 
 // ---------------------------------------------------------------- randomness
 
@@ -469,16 +470,11 @@ export async function clearNeo4j(config: Neo4jConfig): Promise<void> {
 
 // ---------------------------------------------------------------- CLI
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 async function main(): Promise<void> {
-  const papers = Number(arg('--papers') ?? 1_000);
-  const seed = Number(arg('--seed') ?? 1);
-  const storeArg = arg('--store');
-  const out = arg('--out');
+  const papers = Number(cliArg('--papers') ?? 1_000);
+  const seed = Number(cliArg('--seed') ?? 1);
+  const storeArg = cliArg('--store');
+  const out = cliArg('--out');
   if (!Number.isSafeInteger(papers) || papers < 0) throw new Error('--papers must be a non-negative integer');
   if (storeArg !== undefined && storeArg !== 'neo4j' && storeArg !== 'memory') throw new Error('--store must be neo4j or memory');
   const corpus = await createSyntheticCorpus({ papers, seed });

@@ -16,13 +16,9 @@ import { readPapers } from '../src/ingest/index.js';
 import type { PaperRecord } from '../src/ingest/index.js';
 import { loadRelatedJudgments } from '../test/support/related-judgments.js';
 import { createTfidfRanking } from '../test/support/tfidf-ranking.js';
+import { cliArg } from './cli-arg.js';
 
 const SEEDS = 'seeds/trending-attention-papers.txt';
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 /** Anchor id → judged related ids with their grades (1 relevant, 2 highly relevant). */
 type Judgments = Map<string, Map<string, number>>;
@@ -270,7 +266,7 @@ function printGrid(seeds: Evaluated, scirex: Evaluated | undefined): void {
 async function main(): Promise<void> {
   const grid = process.argv.includes('--grid');
   const seeds = await evaluate(await seedSet());
-  const path = arg('--scirex') ?? '../shared/scirex/related-train.json';
+  const path = cliArg('--scirex') ?? '../shared/scirex/related-train.json';
   const scirex = existsSync(path) ? await evaluate(scirexSet(path)) : undefined;
   if (!scirex) console.log(`\n(no SciREX judgments at ${path}: pass --scirex PATH)`);
   if (grid) printGrid(seeds, scirex);

@@ -7,6 +7,7 @@ import { DEFAULT_MIN_CONFIDENCE, extractConcepts } from '../src/nlp/index.js';
 import type { ConceptType } from '../src/nlp/index.js';
 import { docText, readDocs, wordAt } from './scierc-data.js';
 import type { Doc } from './scierc-data.js';
+import { cliArg } from './cli-arg.js';
 
 const TYPE_MAP: Record<ConceptType, string> = { METHOD: 'Method', TASK: 'Task', METRIC: 'Metric', DATASET: 'Material' };
 const KEPT = new Set(Object.values(TYPE_MAP));
@@ -19,11 +20,6 @@ interface Span {
   text: string;
 }
 
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
-
 function prf(tp: number, np: number, ng: number, tpr = tp): [number, number, number] {
   const p = np ? tp / np : 0;
   const r = ng ? tpr / ng : 0;
@@ -31,12 +27,12 @@ function prf(tp: number, np: number, ng: number, tpr = tp): [number, number, num
 }
 
 function main(): void {
-  const path = arg('--scierc');
+  const path = cliArg('--scierc');
   if (!path) {
     console.error('usage: eval --scierc <path to SciERC json lines> [--errors N] [--min-confidence X] [--sweep]');
     process.exit(2);
   }
-  const nErrors = Number(arg('--errors') ?? 0);
+  const nErrors = Number(cliArg('--errors') ?? 0);
   const docs = readDocs(path);
   console.log(`SciERC ${docs.length} docs`);
   if (process.argv.includes('--sweep')) {
@@ -44,7 +40,7 @@ function main(): void {
     for (let k = 0; k <= 18; k++) evaluate(docs, `minConfidence ${(k * 0.05).toFixed(2)}`, k * 0.05, 0, true);
     return;
   }
-  const given = arg('--min-confidence');
+  const given = cliArg('--min-confidence');
   const minConfidence = given !== undefined ? Number(given) : DEFAULT_MIN_CONFIDENCE;
   evaluate(docs, given !== undefined ? `minConfidence ${given}` : `what the graph stores (default minConfidence ${DEFAULT_MIN_CONFIDENCE})`, minConfidence, nErrors);
 }

@@ -9,16 +9,12 @@ import neo4j from 'neo4j-driver';
 import { createSilentLogger, loadConfig } from '../src/config/index.js';
 import { createMemoryStore, createNeo4jStore, type GraphStore } from '../src/graph/index.js';
 import { formatFuzzReport, runFuzz } from './fuzz/run-fuzz.js';
+import { cliArg } from './cli-arg.js';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? fallback) : fallback;
-}
-
-const seed = Number(arg('seed', '1'));
-const documents = Number(arg('documents', '10000'));
-const records = Number(arg('records', '10000'));
-const which = arg('store', 'both');
+const seed = Number(cliArg('--seed') ?? '1');
+const documents = Number(cliArg('--documents') ?? '10000');
+const records = Number(cliArg('--records') ?? '10000');
+const which = cliArg('--store') ?? 'both';
 const config = loadConfig();
 let failed = false;
 

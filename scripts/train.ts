@@ -18,6 +18,7 @@ import type { Field } from '../src/nlp/types.js';
 import { minimizeLbfgs } from './lbfgs.js';
 import { docText, readDocs, wordAt } from './scierc-data.js';
 import type { Doc } from './scierc-data.js';
+import { cliArg } from './cli-arg.js';
 
 /** Dataset types → tagger types. Every type is learned; papergraph keeps the first four. */
 const TYPES: Record<string, string> = { Method: 'METHOD', Task: 'TASK', Material: 'DATASET', Metric: 'METRIC', OtherScientificTerm: 'OTHER', Generic: 'GENERIC' };
@@ -27,11 +28,6 @@ const LABELS = ['O', ...Object.values(TYPES).flatMap((t) => (SCHEME === 'bio' ? 
 const L = LABELS.length;
 const LABEL_INDEX = new Map(LABELS.map((l, k) => [l, k]));
 const KEPT = new Set(['METHOD', 'TASK', 'DATASET', 'METRIC']);
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 /** One field of one document, tokenized as papergraph tokenizes, with gold spans on its word offsets. */
 interface Field_ {
@@ -241,18 +237,18 @@ function score(m: CrfModel, fields: Field_[]): { exact: number; relaxed: number 
 }
 
 function main(): void {
-  const scirex = arg('--scirex');
-  const scierc = arg('--scierc');
-  const dev = arg('--dev');
+  const scirex = cliArg('--scirex');
+  const scierc = cliArg('--scierc');
+  const dev = cliArg('--dev');
   if (!scierc || !dev) {
     console.error('usage: train --scierc <train.json> --dev <dev.json> [--scirex <train.json>] [--c2 0.1,0.3,1] [--iterations 150] [--min-count 1] [--out path]');
     process.exit(2);
   }
-  const out = arg('--out') ?? new URL('../src/nlp/data/tagger-model.json', import.meta.url).pathname;
-  const c2s = (arg('--c2') ?? '1,2').split(',').map(Number);
-  const iterations = Number(arg('--iterations') ?? 200);
-  const prune = Number(arg('--prune') ?? 0.05);
-  const minCount = Number(arg('--min-count') ?? 1);
+  const out = cliArg('--out') ?? new URL('../src/nlp/data/tagger-model.json', import.meta.url).pathname;
+  const c2s = (cliArg('--c2') ?? '1,2').split(',').map(Number);
+  const iterations = Number(cliArg('--iterations') ?? 200);
+  const prune = Number(cliArg('--prune') ?? 0.05);
+  const minCount = Number(cliArg('--min-count') ?? 1);
   const t0 = performance.now();
   const trainFields = [...readDocs(scierc).flatMap((d) => prepareDoc(d, false)), ...(scirex ? readDocs(scirex).flatMap((d) => prepareDoc(d, true)) : [])];
   const devFields = readDocs(dev).flatMap((d) => prepareDoc(d, false));
