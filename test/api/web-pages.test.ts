@@ -1,13 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startServer, type RunningServer } from '../../src/api/index.js';
 import { createWebPages, WEB_PAGE_CSP } from '../../src/api/create-web-pages.js';
 import { createSilentLogger } from '../../src/config/index.js';
 import type { GraphStore } from '../../src/graph/index.js';
+import { temporaryDirectories } from '../support/temporary-directories.js';
 import { createSeededStore } from './fixtures.js';
+
+const temporaryDirectory = temporaryDirectories('papergraph-web-');
 
 const html = { accept: 'text/html,application/xhtml+xml' };
 
@@ -69,7 +69,7 @@ describe('the browser pages (built by npm run build:web)', () => {
   });
 
   it('says how to build the pages when they are not built, instead of failing obscurely', async () => {
-    const pages = createWebPages({ logger: createSilentLogger(), dir: mkdtempSync(join(tmpdir(), 'papergraph-web-')) });
+    const pages = createWebPages({ logger: createSilentLogger(), dir: await temporaryDirectory() });
     const bare: Server = createServer((req, res) => void pages.serve(req, res, new URL(req.url ?? '/', 'http://x').pathname));
     await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
     try {

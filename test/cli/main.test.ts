@@ -1,9 +1,11 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { main } from '../../src/cli/main.js';
+import { temporaryDirectories } from '../support/temporary-directories.js';
+
+const temporaryDirectory = temporaryDirectories('papergraph-cli-');
 
 async function run(args: string[], stdin = '') {
   const stdout = new PassThrough();
@@ -81,7 +83,7 @@ describe('papergraph extract', () => {
 
 describe('papergraph ingest', () => {
   async function jsonlFile(lines: unknown[]): Promise<string> {
-    const dir = await mkdtemp(join(tmpdir(), 'papergraph-cli-'));
+    const dir = await temporaryDirectory();
     const path = join(dir, 'papers.jsonl');
     await writeFile(path, lines.map((line) => (typeof line === 'string' ? line : JSON.stringify(line))).join('\n'));
     return path;
@@ -169,7 +171,7 @@ describe('papergraph ingest of other formats, and export', () => {
     expect(graphml.stdout).toMatch(/^<\?xml/);
     expect(graphml.stdout).toContain('<node id="p:arxiv:1706.03762">');
 
-    const dir = await mkdtemp(join(tmpdir(), 'papergraph-csv-'));
+    const dir = await temporaryDirectory();
     const csv = await run(['export', '--format', 'csv', '--out', dir, '--ingest', `${sources}/openalex-works.jsonl`]);
     expect(csv.code).toBe(0);
     expect(csv.stderr).toMatch(/neo4j-admin database import full --nodes=/);

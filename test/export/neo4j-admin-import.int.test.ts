@@ -1,7 +1,4 @@
 import { afterAll, expect, it } from '@jest/globals';
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import neo4j from 'neo4j-driver';
 import { createSilentLogger } from '../../src/config/index.js';
 import { neo4jAdminImportArgs, writeNeo4jCsv } from '../../src/export/index.js';
@@ -11,6 +8,9 @@ import { corpus } from '../graph/fixtures.js';
 import { answersOf } from '../graph/store-contract.js';
 import { clearNeo4jDatabase, describeNeo4j, neo4jTestConfig } from '../support/neo4j-test-env.js';
 import { createTemporaryNeo4j, hasNeo4jJars, type TemporaryNeo4j } from '../support/temporary-neo4j.js';
+import { temporaryDirectories } from '../support/temporary-directories.js';
+
+const temporaryDirectory = temporaryDirectories('papergraph-csv-');
 
 const describeAdmin = hasNeo4jJars() ? describeNeo4j : describe.skip;
 
@@ -37,7 +37,7 @@ describeAdmin('neo4j-admin database import of an exported CSV', () => {
       .join('\n');
     await ingestPaperStream(original, streamPapersFromText(fixtureLines, 'fixtures.jsonl'));
 
-    const dir = await mkdtemp(join(tmpdir(), 'papergraph-csv-'));
+    const dir = await temporaryDirectory();
     const count = await writeNeo4jCsv(exportConcepts(original), exportPapers(original), dir);
     expect(count).toBe((await original.stats()).papers);
 

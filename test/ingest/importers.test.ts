@@ -1,5 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
@@ -11,13 +10,16 @@ import {
   sourcePaperId,
   type ReadResult,
 } from '../../src/ingest/index.js';
+import { temporaryDirectories } from '../support/temporary-directories.js';
+
+const temporaryDirectory = temporaryDirectories('papergraph-importers-');
 
 const FIXTURES = 'test/fixtures/sources';
 const fixture = (name: string) => join(FIXTURES, name);
 const messages = (result: ReadResult) => result.errors.map(formatRecordError);
 
 async function tempFile(name: string, content: string | Buffer): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'papergraph-importers-'));
+  const dir = await temporaryDirectory();
   const path = join(dir, name);
   await writeFile(path, content);
   return path;

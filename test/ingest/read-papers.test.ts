@@ -1,5 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   formatFromPath,
@@ -10,13 +9,16 @@ import {
   readPapers,
   validatePaperInputs,
 } from '../../src/ingest/index.js';
+import { temporaryDirectories } from '../support/temporary-directories.js';
+
+const temporaryDirectory = temporaryDirectories('papergraph-ingest-');
 
 const abstract = (topic: string) =>
   `We study ${topic} in depth. This abstract is long enough to count as a paragraph of the scraped page, ` +
   `and it ends with a full stop like every abstract does.`;
 
 async function tempFile(name: string, content: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'papergraph-ingest-'));
+  const dir = await temporaryDirectory();
   const path = join(dir, name);
   await writeFile(path, content);
   return path;
