@@ -18,7 +18,15 @@ import neo4j from 'neo4j-driver';
 import type { ManagedTransaction } from 'neo4j-driver';
 import { startServer } from '../src/api/index.js';
 import { createSilentLogger } from '../src/config/index.js';
-import { DEFAULT_CONCEPT_BUDGET, createNeo4jStore, relatedPapersCypher, relatedParameters, runRelated } from '../src/graph/index.js';
+import {
+  DEFAULT_CONCEPT_BUDGET,
+  commonTerms,
+  createNeo4jStore,
+  relatedPapersCypher,
+  relatedParameters,
+  runRelated,
+  sampleTerms,
+} from '../src/graph/index.js';
 import type { RelatedQueryOptions } from '../src/graph/index.js';
 import { canonicalKey } from '../src/nlp/index.js';
 import {
@@ -53,8 +61,12 @@ CALL (p) {
 }
 RETURN p.id AS id, p.title AS title, concepts`;
 
-/** What `Paper.related(first: 5)` asks the store: HYBRID, all types, no minimum, the default concept budget. */
-const RELATED_OPTIONS: RelatedQueryOptions = { first: 5, by: 'HYBRID', types: null, minShared: 0, conceptBudget: DEFAULT_CONCEPT_BUDGET };
+/**
+ * What `Paper.related(first: 5)` asks the store: HYBRID, all types, no minimum, the default concept budget, the
+ * corpus's too common terms left out (counted once, as the store keeps them between reads).
+ */
+const RELATED_OPTIONS: Omit<RelatedQueryOptions, 'commonTerms'> = { first: 5, by: 'HYBRID', types: null, minShared: 0, conceptBudget: DEFAULT_CONCEPT_BUDGET };
+let rawCommonTerms: Promise<string[]> | undefined;
 
 /**
  * The nested read by hand, in one read transaction: the page with its concepts, then papergraph's own
@@ -63,7 +75,9 @@ const RELATED_OPTIONS: RelatedQueryOptions = { first: 5, by: 'HYBRID', types: nu
  */
 async function rawPapers(tx: ManagedTransaction): Promise<unknown[]> {
   const page = (await tx.run(RAW_PAGE)).records.map((r) => r.toObject() as { id: string; title: string; concepts: unknown[] });
-  const related = await runRelated(tx, relatedPapersCypher(RELATED_OPTIONS.by), { ...relatedParameters(RELATED_OPTIONS), ids: page.map((p) => p.id) }, RELATED_OPTIONS);
+  rawCommonTerms ??= sampleTerms(tx).then((sample) => commonTerms(sample));
+  const options: RelatedQueryOptions = { ...RELATED_OPTIONS, commonTerms: await rawCommonTerms };
+  const related = await runRelated(tx, relatedPapersCypher(options.by), { ...relatedParameters(options), ids: page.map((p) => p.id) }, options);
   const relatedIds = [...new Set([...related.values()].flatMap((list) => list.map((r) => r.paperId)))];
   const titles = new Map(
     (await tx.run('UNWIND $ids AS id MATCH (p:Paper {id: id}) RETURN id, p.title AS title', { ids: relatedIds })).records.map(

@@ -5,7 +5,7 @@
  * synthetic corpus (what `npm run bench:scale -- --keep` leaves): `NEO4J_URI=… npx tsx bench/profile.bench.ts`.
  */
 import neo4j from 'neo4j-driver';
-import { DEFAULT_CONCEPT_BUDGET, RELATED_PAPERS_CYPHER, relatedParameters } from '../src/graph/index.js';
+import { DEFAULT_CONCEPT_BUDGET, RELATED_PAPERS_CYPHER, commonTerms, relatedParameters, sampleTerms } from '../src/graph/index.js';
 import { benchNeo4jConfig, syntheticPaperId } from './synthetic-corpus.js';
 const config = benchNeo4jConfig();
 const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
@@ -30,7 +30,10 @@ async function profile(name: string, cypher: string, params: Record<string, unkn
     await s.close();
   }
 }
-const opts = { first: 5, by: 'HYBRID' as const, types: null, minShared: 0, conceptBudget: DEFAULT_CONCEPT_BUDGET };
+const sampling = driver.session({ database: config.database, defaultAccessMode: neo4j.session.READ });
+const common = commonTerms(await sampling.executeRead((tx) => sampleTerms(tx)));
+await sampling.close();
+const opts = { first: 5, by: 'HYBRID' as const, types: null, minShared: 0, conceptBudget: DEFAULT_CONCEPT_BUDGET, commonTerms: common };
 const { records } = await driver.executeQuery('MATCH (p:Paper) RETURN count(p) AS n');
 const n = neo4j.integer.toNumber(records[0]?.get('n'));
 await profile('Paper.related, one source', RELATED_PAPERS_CYPHER, { ...relatedParameters(opts), ids: [syntheticPaperId(Math.floor(n / 3))] });

@@ -10,7 +10,7 @@
  * not below it on both sets, and at least 80% of every seed paper's top-5 results sharing a concept with it.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { HYBRID_CONCEPT_WEIGHT, conceptWeight, createMemoryStore, ingestPapers } from '../src/graph/index.js';
+import { HYBRID_CONCEPT_WEIGHT, QUERY_TERM_MAX_SHARE, conceptWeight, createMemoryStore, ingestPapers } from '../src/graph/index.js';
 import type { GraphStore, RelatedBy, RelatedPaperResult } from '../src/graph/index.js';
 import { readPapers } from '../src/ingest/index.js';
 import type { PaperRecord } from '../src/ingest/index.js';
@@ -139,24 +139,40 @@ function rankBy(candidates: readonly Parts[], mix: Mix): Parts[] {
     .map((r) => r.x);
 }
 
-async function evaluate(set: JudgmentSet): Promise<Evaluated> {
-  const store = createMemoryStore();
+async function storeOf(set: JudgmentSet, queryTermMaxShare: number): Promise<GraphStore> {
+  const store = createMemoryStore({ queryTermMaxShare });
   await store.init();
   await ingestPapers(store, set.papers);
+  return store;
+}
+
+/** Whether `a` shares a graph concept with `b`, in a store holding the set. */
+async function conceptSharing(store: GraphStore, set: JudgmentSet): Promise<(a: string, b: string) => boolean> {
+  const links = await store.getPaperConcepts(set.papers.map((p) => p.id));
+  const conceptsOf = new Map(set.papers.map((p, i) => [p.id, new Set((links[i] ?? []).map((l) => l.conceptId))]));
+  return (a, b) => [...(conceptsOf.get(a) ?? [])].some((c) => conceptsOf.get(b)?.has(c));
+}
+
+async function evaluate(set: JudgmentSet): Promise<Evaluated> {
+  const store = await storeOf(set, QUERY_TERM_MAX_SHARE);
+  const wholeText = await storeOf(set, 1);
   const anchors = [...set.judged.keys()];
   const all = set.papers.length;
   const concepts = await related(store, anchors, 'CONCEPTS', all);
   const text = await related(store, anchors, 'TEXT', all);
+  const everyTerm = await related(wholeText, anchors, 'TEXT', all);
   const hybrid = await related(store, anchors, 'HYBRID', all);
-  const links = await store.getPaperConcepts(set.papers.map((p) => p.id));
-  const conceptsOf = new Map(set.papers.map((p, i) => [p.id, new Set((links[i] ?? []).map((l) => l.conceptId))]));
-  const shares = (a: string, b: string) => [...(conceptsOf.get(a) ?? [])].some((c) => conceptsOf.get(b)?.has(c));
+  const shares = await conceptSharing(store, set);
   const tfidf = createTfidfRanking(set.papers.map((p) => ({ id: p.id, text: `${p.title}\n${p.abstract}` })));
 
   const rows: [string, Measures][] = [
     ['concepts: IDF-weighted concept cosine (by: CONCEPTS)', measure(set.judged, (a) => ids(concepts.get(a) ?? []), shares)],
     ['TF-IDF cosine over title + abstract (baseline)', measure(set.judged, tfidf, shares)],
-    ['BM25, whole text as the query (by: TEXT)', measure(set.judged, (a) => ids(text.get(a) ?? []), shares)],
+    ['BM25, whole text as the query, every term but the stop words', measure(set.judged, (a) => ids(everyTerm.get(a) ?? []), shares)],
+    [
+      `BM25, whole text as the query but terms in > ${QUERY_TERM_MAX_SHARE} of the papers (by: TEXT)`,
+      measure(set.judged, (a) => ids(text.get(a) ?? []), shares),
+    ],
     [
       `hybrid ${HYBRID_CONCEPT_WEIGHT}·specificity + ${1 - HYBRID_CONCEPT_WEIGHT}·BM25 (by: HYBRID, the default)`,
       measure(set.judged, (a) => ids(hybrid.get(a) ?? []), shares),
@@ -217,7 +233,7 @@ function mixGrid(): [string, Mix][] {
   const grid: [string, Mix][] = [];
   const weights = [0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6];
   const best = (all: readonly Parts[]) => Math.max(0, ...all.map((y) => y.concept));
-  grid.push(['BM25 alone', (x) => x.text]);
+  grid.push([`BM25 alone (terms in > ${QUERY_TERM_MAX_SHARE} of the papers left out)`, (x) => x.text]);
   for (const w of weights) grid.push([`${w}·√cosine + ${+(1 - w).toFixed(3)}·text`, (x) => w * Math.sqrt(x.concept) + (1 - w) * x.text]);
   for (const w of weights) grid.push([`${w}·cosine + ${+(1 - w).toFixed(3)}·text`, (x) => w * x.concept + (1 - w) * x.text]);
   for (const w of weights) grid.push([`${w}·∛cosine + ${+(1 - w).toFixed(3)}·text`, (x) => w * Math.cbrt(x.concept) + (1 - w) * x.text]);
@@ -263,13 +279,57 @@ function printGrid(seeds: Evaluated, scirex: Evaluated | undefined): void {
   }
 }
 
+/** TEXT and HYBRID on a set with the text queries leaving out the terms in more than `share` of the papers. */
+async function shareCell(set: JudgmentSet, share: number): Promise<{ text: Measures; hybrid: Measures; sharing: number }> {
+  const store = await storeOf(set, share);
+  const anchors = [...set.judged.keys()];
+  const all = set.papers.length;
+  const shares = await conceptSharing(store, set);
+  const text = await related(store, anchors, 'TEXT', all);
+  const hybrid = await related(store, anchors, 'HYBRID', all);
+  const top5 = (await store.getRelatedPapers(set.papers.map((p) => p.id), { first: 5 })).flat();
+  return {
+    text: measure(set.judged, (a) => ids(text.get(a) ?? []), shares),
+    hybrid: measure(set.judged, (a) => ids(hybrid.get(a) ?? []), shares),
+    sharing: top5.filter((r) => r.shared.length > 0).length / Math.max(1, top5.length),
+  };
+}
+
+/**
+ * Every share of papers above which a term is left out of the text query (`QUERY_TERM_MAX_SHARE`) tried, on both
+ * sets: the hybrid against BM25 over every term (share 1, what the issue names), and BM25 as queried.
+ */
+async function printShareGrid(seeds: JudgmentSet, scirex: JudgmentSet | undefined): Promise<void> {
+  console.log('\nshares tried: a term in more than this share of the papers is left out of the text query');
+  console.log('  ok = hybrid MAP > and recall@5 ≥ those of BM25 over every term (share 1) on both sets, ≥ 80% of every seed paper\'s top 5 share a concept');
+  console.log('  share | seeds BM25 MAP rec@5, hybrid MAP rec@5 share | SciREX BM25 MAP rec@5, hybrid MAP rec@5 share');
+  const sets = scirex === undefined ? [seeds] : [seeds, scirex];
+  const whole = await Promise.all(sets.map((set) => shareCell(set, 1)));
+  for (const share of [1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5, 0.25, 0.1]) {
+    const cells = await Promise.all(sets.map((set) => shareCell(set, share)));
+    const ok =
+      cells.length === 2 &&
+      cells.every((c, i) => c.hybrid.map > (whole[i]?.text.map ?? 1) && c.hybrid.recall5 >= (whole[i]?.text.recall5 ?? 1) - 1e-12) &&
+      (cells[0]?.sharing ?? 0) >= 0.8;
+    const cell = (c: { text: Measures; hybrid: Measures; sharing: number }) =>
+      `${c.text.map.toFixed(3)} ${c.text.recall5.toFixed(3)}, ${c.hybrid.map.toFixed(3)} ${c.hybrid.recall5.toFixed(3)} ${(100 * c.sharing).toFixed(1).padStart(5)}%`;
+    console.log(`${ok ? 'ok' : '  '} ${String(share).padStart(4)}${share === QUERY_TERM_MAX_SHARE ? '*' : ' '}| ${cells.map(cell).join(' | ')}`);
+  }
+  console.log(`  * QUERY_TERM_MAX_SHARE, what the stores use`);
+}
+
 async function main(): Promise<void> {
   const grid = process.argv.includes('--grid');
-  const seeds = await evaluate(await seedSet());
+  const seedJudgments = await seedSet();
+  const seeds = await evaluate(seedJudgments);
   const path = cliArg('--scirex') ?? '../shared/scirex/related-train.json';
-  const scirex = existsSync(path) ? await evaluate(scirexSet(path)) : undefined;
+  const scirexJudgments = existsSync(path) ? scirexSet(path) : undefined;
+  const scirex = scirexJudgments === undefined ? undefined : await evaluate(scirexJudgments);
   if (!scirex) console.log(`\n(no SciREX judgments at ${path}: pass --scirex PATH)`);
-  if (grid) printGrid(seeds, scirex);
+  if (grid) {
+    printGrid(seeds, scirex);
+    await printShareGrid(seedJudgments, scirexJudgments);
+  }
 }
 
 await main();

@@ -8,7 +8,8 @@ export type { GraphStoreOptions } from './create-graph-store.js';
 export { createMemoryStore } from './memory/index.js';
 export type { MemoryStoreOptions } from './memory/index.js';
 export { RELATED_PAPERS_CYPHER, relatedPapersCypher, createNeo4jStore, relatedParameters, runRelated } from './neo4j/index.js';
-export type { Neo4jStoreOptions, RelatedQueryOptions } from './neo4j/index.js';
+export type { Neo4jStoreOptions, RelatedQueryOptions, TermSample } from './neo4j/index.js';
+export { TERM_SAMPLE_PAPERS, commonTerms, sampleTerms } from './neo4j/index.js';
 export { searchTerms } from './search-terms.js';
 export { ingestPaperStream } from './ingest-paper-stream.js';
 export type { IngestProgress, IngestStreamOptions } from './ingest-paper-stream.js';
@@ -18,7 +19,7 @@ export type { ScanKind } from './scan-ids.js';
 export { paperSearchText } from './search-terms.js';
 export { conceptKeys } from './prepare-papers.js';
 export { requestSignal, withRequestSignal } from './request-signal.js';
-export { textQueryTerms } from './bm25.js';
+export { QUERY_TERM_MAX_SHARE, isTooCommon, textQueryTerms } from './bm25.js';
 export type { QueryTerm } from './bm25.js';
 export {
   DEFAULT_CONCEPT_BUDGET,

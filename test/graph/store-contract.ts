@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { PapergraphError } from '../../src/errors/index.js';
-import { hybridScore, textQueryTerms } from '../../src/graph/index.js';
+import { QUERY_TERM_MAX_SHARE, hybridScore, textQueryTerms } from '../../src/graph/index.js';
 import type { AnalyzedPaper, GraphStore, Page, PageKey, RelatedPaperResult, StoredConcept } from '../../src/graph/index.js';
 import { corpus, hubCorpus, makePaper } from './fixtures.js';
 
 export interface MakeStoreOptions {
   conceptBudget?: number;
+  queryTermMaxShare?: number;
 }
 
 /** Returns a store over an empty graph, initialized. */
@@ -785,6 +786,42 @@ export function describeStoreContract(name: string, make: MakeStore): void {
           expect(sum).toBeLessThanOrEqual((related[i]?.textScore ?? 0) + 1e-5);
         });
         expect(await s.explainTextMatches([])).toEqual([]);
+      });
+
+      it('leaves the terms in more than QUERY_TERM_MAX_SHARE of the papers out of text queries and out of sharedTerms', async () => {
+        // "ubiquitous" is in all 10 papers (over the share), "kinship" in 2, "filler" in 7 (under it).
+        const papers = [
+          makePaper({ id: 'src', title: 'Kinship ubiquitous', abstract: 'Kinship, ubiquitous and ubiquitous.' }),
+          makePaper({ id: 'near', title: 'Kinship', abstract: 'Ubiquitous.' }),
+          makePaper({ id: 'common', title: 'Ubiquitous', abstract: 'Ubiquitous, ubiquitous, ubiquitous.' }),
+          ...Array.from({ length: 7 }, (_, i) => makePaper({ id: `f${i}`, title: `Filler ${i}`, abstract: `Ubiquitous filler${i}.` })),
+        ];
+        expect(QUERY_TERM_MAX_SHARE).toBeLessThan(1);
+        expect(QUERY_TERM_MAX_SHARE).toBeGreaterThanOrEqual(0.7);
+        const s = await open();
+        await s.upsertPapers(papers);
+        const query = textQueryTerms('Kinship ubiquitous', 'Kinship, ubiquitous and ubiquitous.');
+        const related = await only(s.getRelatedPapers(['src'], { first: 20, by: 'TEXT' }));
+        expect(related.map((r) => r.paperId)).toEqual(['near']);
+        const toText = await s.getRelatedToText({ query, conceptIds: [] }, { first: 20, by: 'TEXT' });
+        expect(toText.map((r) => r.paperId).sort()).toEqual(['near', 'src']);
+        const [terms] = await s.explainTextMatches([{ query, paperId: 'near', textScore: related[0]?.textScore ?? 0 }]);
+        expect(terms?.map((t) => t.term)).toEqual(['kinship']);
+        // After a write that takes "ubiquitous" under the share (10 of 13 papers), it is queried again.
+        await s.upsertPapers(['x', 'y', 'z'].map((id) => makePaper({ id, title: `Other ${id}`, abstract: 'Nothing shared.' })));
+        const after = await only(s.getRelatedPapers(['src'], { first: 20, by: 'TEXT' }));
+        expect(after.map((r) => r.paperId).sort()).toEqual(['common', 'f0', 'f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'near']);
+        const [afterTerms] = await s.explainTextMatches([{ query, paperId: 'near', textScore: after[0]?.textScore ?? 0 }]);
+        expect(afterTerms?.map((t) => t.term).sort()).toEqual(['kinship', 'ubiquitous']);
+      });
+
+      it('queries every term but the stop words with queryTermMaxShare 1', async () => {
+        const s = await open({ queryTermMaxShare: 1 });
+        await s.upsertPapers([
+          makePaper({ id: 'src', title: 'Kinship ubiquitous', abstract: 'Ubiquitous.' }),
+          makePaper({ id: 'common', title: 'Ubiquitous', abstract: 'Ubiquitous.' }),
+        ]);
+        expect((await only(s.getRelatedPapers(['src'], { first: 20, by: 'TEXT' }))).map((r) => r.paperId)).toEqual(['common']);
       });
 
       it('answers empty for an unknown paper', async () => {

@@ -16,7 +16,7 @@ import type { GraphStore } from '../graph-store.js';
 import { CONCEPT_KEY_SHAPE, CONCEPT_PAPERS_KEY_SHAPE, PAPER_KEY_SHAPES } from '../page-keys.js';
 import { conceptKeys, mergeConcept, preparePapers } from '../prepare-papers.js';
 import type { PreparedPaper } from '../prepare-papers.js';
-import { queryTerms } from '../bm25.js';
+import { QUERY_TERM_MAX_SHARE, isTooCommon, queryTerms } from '../bm25.js';
 import { DEFAULT_CONCEPT_BUDGET, textSourceConcepts } from '../rank-related.js';
 import type { ConceptFrequency } from '../rank-related.js';
 import { searchTerms } from '../search-terms.js';
@@ -40,7 +40,7 @@ import type {
 } from '../types.js';
 import { createLinkArena } from './packed-links.js';
 import type { LinkOutput, LinkRange } from './packed-links.js';
-import { explainMatches, findRelatedPapers, paperTokens } from './related-papers.js';
+import { explainMatches, findRelatedPapers, paperTokens, queriedTerms } from './related-papers.js';
 import type { RelatedCorpus } from './related-papers.js';
 import { insertSorted, removeSorted } from './sorted-numbers.js';
 import { createTextIndex } from './text-index.js';
@@ -48,6 +48,11 @@ import { createTextIndex } from './text-index.js';
 export interface MemoryStoreOptions {
   /** Papers one related-papers source may reach through its concepts (see `selectConceptExpansion`). */
   conceptBudget?: number;
+  /**
+   * Related-papers text queries leave out the terms in more than this share of the papers (see `isTooCommon`).
+   * Default `QUERY_TERM_MAX_SHARE`; 1 queries every term but the stop words.
+   */
+  queryTermMaxShare?: number;
 }
 
 /**
@@ -168,6 +173,7 @@ function pageOf<T>(
  */
 export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore {
   const conceptBudget = options.conceptBudget ?? DEFAULT_CONCEPT_BUDGET;
+  const queryTermMaxShare = options.queryTermMaxShare ?? QUERY_TERM_MAX_SHARE;
   const paperRows: (PaperRow | undefined)[] = [];
   const paperSlots = new Map<string, number>();
   const conceptRows: (ConceptRow | undefined)[] = [];
@@ -398,6 +404,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
         const row = paperById(paperId);
         return row === undefined ? [] : paperTokens(row);
       },
+      tooCommon: (term) => isTooCommon(text.documentFrequency(term), paperSlots.size, queryTermMaxShare),
     };
   }
 
@@ -591,7 +598,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
           ...search,
           paperId,
           concepts: frequenciesOf(row, checkTypes(options.types)),
-          query: queryTerms(paperTokens(row)),
+          query: queryTerms(paperTokens(row), corpus.tooCommon),
         });
       });
     },
@@ -600,7 +607,8 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
       const search = relatedSearch(options);
       const types = checkTypes(options.types);
       const concepts = textSourceConcepts(source, types, (id) => conceptById(id)?.papers.length ?? 0);
-      return findRelatedPapers(relatedCorpus(types), { ...search, concepts, query: source.query });
+      const corpus = relatedCorpus(types);
+      return findRelatedPapers(corpus, { ...search, concepts, query: queriedTerms(corpus, source.query) });
     },
 
     async explainTextMatches(matches) {

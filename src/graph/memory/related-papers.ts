@@ -14,6 +14,8 @@ export interface RelatedCorpus {
   text: TextIndex;
   /** A paper's tokens (title then abstract), for explanations. */
   tokensOf(paperId: string): string[];
+  /** Whether a term is in too many papers to query (`isTooCommon`, exact here). */
+  tooCommon(term: string): boolean;
 }
 
 export interface RelatedSearch {
@@ -55,14 +57,20 @@ export function findRelatedPapers(corpus: RelatedCorpus, search: RelatedSearch):
   });
 }
 
+/** The terms of a query the related-papers search asks the index for: the too common ones left out. */
+export function queriedTerms(corpus: RelatedCorpus, query: readonly QueryTerm[]): QueryTerm[] {
+  return query.filter(({ term }) => !corpus.tooCommon(term));
+}
+
 export function explainMatches(corpus: RelatedCorpus, matches: readonly TextMatch[]): SharedTerm[][] {
   return matches.map((match) => {
     const tokens = corpus.tokensOf(match.paperId);
     const present = new Set(tokens);
+    const query = queriedTerms(corpus, match.query);
     const documentFrequency = new Map(
-      match.query.filter(({ term }) => present.has(term)).map(({ term }) => [term, corpus.text.documentFrequency(term)] as const),
+      query.filter(({ term }) => present.has(term)).map(({ term }) => [term, corpus.text.documentFrequency(term)] as const),
     );
-    return explainSharedTerms({ ...match, tokens, totalPapers: corpus.totalPapers, documentFrequency });
+    return explainSharedTerms({ ...match, query, tokens, totalPapers: corpus.totalPapers, documentFrequency });
   });
 }
 

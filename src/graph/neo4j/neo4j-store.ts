@@ -21,6 +21,7 @@ import { preparePapers } from '../prepare-papers.js';
 import { luceneTextQuery } from '../bm25.js';
 import { DEFAULT_CONCEPT_BUDGET, textSourceConcepts } from '../rank-related.js';
 import { explainOnNeo4j, relatedPapersCypher, relatedParameters, relatedToTextCypher, runRelated } from './related-papers.js';
+import { createCommonTermsCache, sampleTerms } from './common-terms.js';
 import type { RelatedQueryOptions } from './related-papers.js';
 import { searchTerms } from '../search-terms.js';
 import type {
@@ -59,6 +60,11 @@ export interface Neo4jStoreOptions extends Neo4jSessionOptions {
   batchSize?: number;
   /** How long `init` waits for indexes to come online, in seconds. Default 300. */
   indexWaitSeconds?: number;
+  /**
+   * Related-papers text queries leave out the terms in more than this share of the papers (see `isTooCommon`;
+   * here estimated from a sample, `TERM_SAMPLE_PAPERS`). Default `QUERY_TERM_MAX_SHARE`.
+   */
+  queryTermMaxShare?: number;
 }
 
 /** Applied by `init`; each statement is idempotent. Mirrored in schema/graph-model.md. */
@@ -417,6 +423,8 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
    * brought forward from the write log (`logWrite`) when its rows and columns are still the same concepts.
    */
   const matrices = createCooccurrenceCache();
+  /** The terms related-papers text queries leave out as too common, from a sample of the papers' texts. */
+  const commonTerms = createCommonTermsCache(() => read((tx) => sampleTerms(tx)), options.queryTermMaxShare);
 
   /**
    * One read transaction for a batch of ids (a loader's batch): `work` gets the distinct ids and answers
@@ -464,14 +472,15 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
     };
   }
 
-  function relatedQuery(options: RelatedOptions): RelatedQueryOptions {
-    return {
+  async function relatedQuery(options: RelatedOptions): Promise<RelatedQueryOptions> {
+    const query = {
       first: checkCount('first', options.first),
       by: checkRelatedBy(options.by),
       types: checkTypes(options.types) ?? null,
       minShared: options.minShared,
       conceptBudget,
     };
+    return { ...query, commonTerms: query.first === 0 ? [] : await commonTerms.terms() };
   }
 
   /**
@@ -647,6 +656,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
           texts: link.mentions.map((m) => m.text),
         })),
       );
+      // Whatever the outcome, the too common terms may have changed (`createCommonTermsCache`).
       await write(async (tx) => {
         const changes: PaperChange[] = [];
         const stale = new Set<string>();
@@ -714,7 +724,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
         await removeOrphans(tx, [...stale]);
         await refreshPaperCounts(tx, [...new Set([...batch.concepts.map((c) => c.id), ...stale])], batchSize);
         await logWrite(tx, await addMentions(tx, newMentions - oldMentions), changes);
-      });
+      }).finally(() => commonTerms.wrote(batch.papers.length));
       return { papers: batch.papers.length, concepts: batch.concepts.length };
     },
 
@@ -738,7 +748,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
         await refreshPaperCounts(tx, conceptIds, batchSize);
         await logWrite(tx, await addMentions(tx, -toNumber(record.get('mentions'))), [{ paperId: id, before: conceptIds, after: [] }]);
         return true;
-      });
+      }).finally(() => commonTerms.wrote(1));
     },
 
     getPapers: (ids) =>
@@ -892,26 +902,29 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
     },
 
     async getRelatedPapers(paperIds, options) {
-      const query = relatedQuery(options);
+      const query = await relatedQuery(options);
       if (query.first === 0) return paperIds.map(() => []);
       // One statement per batch (candidates found, scored and cut to the best few in the database); the rows'
       // few candidates are then ranked exactly by the memory store's function.
       return answerPerId<RelatedPaperResult[]>(paperIds, [], async (tx, ids) => {
-        const related = await runRelated(tx, relatedPapersCypher(query.by), { ...relatedParameters(query), ids }, query);
+        const related = await runRelated(tx, relatedPapersCypher(query.by), { ...relatedParameters(query), ids }, query, commonTerms.observe);
         return related as Map<string, RelatedPaperResult[]>;
       });
     },
 
     async getRelatedToText(source, options) {
-      const query = relatedQuery(options);
+      const query = await relatedQuery(options);
       if (query.first === 0) return [];
       const conceptIds = textSourceConcepts(source, query.types ?? undefined, () => 1).map((c) => c.conceptId);
+      const common = new Set(query.commonTerms);
+      const lucene = luceneTextQuery(source.query.filter(({ term }) => !common.has(term)));
       return read(async (tx) => {
         const related = await runRelated(
           tx,
           relatedToTextCypher(query.by),
-          { ...relatedParameters(query), conceptIds, lucene: luceneTextQuery(source.query) },
+          { ...relatedParameters(query), conceptIds, lucene },
           query,
+          commonTerms.observe,
         );
         return related.get(null) ?? [];
       });
@@ -919,7 +932,8 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
 
     async explainTextMatches(matches) {
       if (matches.length === 0) return [];
-      return read((tx) => explainOnNeo4j(tx, matches));
+      const common = await commonTerms.terms();
+      return read((tx) => explainOnNeo4j(tx, matches, common));
     },
 
     async getRelatedConcepts(conceptIds, options) {

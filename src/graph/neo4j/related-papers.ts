@@ -126,7 +126,7 @@ const PAPER_SOURCES = `
   }
   CALL (src) {
     UNWIND split(src.searchText, ' ') AS term
-    WITH term, count(*) AS count WHERE term <> '' AND NOT term IN $stopWords
+    WITH term, count(*) AS count WHERE term <> '' AND NOT term IN $stopWords AND NOT term IN $commonTerms
     WITH term, count ORDER BY count DESC, term LIMIT ${MAX_QUERY_TERMS}
     WITH term, count ORDER BY term
     RETURN reduce(q = '', clause IN collect('"' + term + '"^' + toString(count)) | q + ' ' + clause) AS lucene
@@ -173,6 +173,8 @@ export interface RelatedQueryOptions {
   types: ConceptType[] | null;
   minShared: number | undefined;
   conceptBudget: number;
+  /** Terms left out of a stored source's text query, as too common (see `createCommonTermsCache`). */
+  commonTerms: readonly string[];
 }
 
 function toNumber(value: unknown): number {
@@ -193,20 +195,26 @@ export function relatedParameters(options: RelatedQueryOptions): Record<string, 
     textCandidates: neo4j.int(TEXT_CANDIDATES),
     conceptWeight: HYBRID_CONCEPT_WEIGHT,
     stopWords: QUERY_STOP_WORDS,
+    commonTerms: options.commonTerms,
     // A margin over `first`, so rounding in the exact scores cannot pull in a candidate the first pass cut.
     keep: neo4j.int(options.first + 20),
   };
 }
 
-/** Runs a related-papers statement and ranks each row's candidates exactly, as rows arrive. */
+/**
+ * Runs a related-papers statement and ranks each row's candidates exactly, as rows arrive; `observe` is told
+ * the number of papers the statement saw.
+ */
 export async function runRelated(
   tx: ManagedTransaction,
   cypher: string,
   params: Record<string, unknown>,
   options: RelatedQueryOptions,
+  observe?: (totalPapers: number) => void,
 ): Promise<Map<string | null, RelatedPaperResult[]>> {
   const related = new Map<string | null, RelatedPaperResult[]>();
   for await (const record of tx.run(cypher, params)) {
+    observe?.(toNumber(record.get('n')));
     related.set(
       record.get('id') as string | null,
       rankRelated({
@@ -231,10 +239,17 @@ export async function runRelated(
 export { luceneTextQuery };
 
 /**
- * `explainSharedTerms` for each match: the papers' tokens, then the number of papers of each shared term, each
- * counted through the full-text index up to one over `SHARED_TERM_MAX_PAPERS` (a term past that is left out).
+ * `explainSharedTerms` for each match, its query without `commonTerms` (they were not queried): the papers'
+ * tokens, then the number of papers of each shared term, each counted through the full-text index up to one over
+ * `SHARED_TERM_MAX_PAPERS` (a term past that is left out).
  */
-export async function explainOnNeo4j(tx: ManagedTransaction, matches: readonly TextMatch[]): Promise<SharedTerm[][]> {
+export async function explainOnNeo4j(
+  tx: ManagedTransaction,
+  textMatches: readonly TextMatch[],
+  commonTerms: readonly string[],
+): Promise<SharedTerm[][]> {
+  const common = new Set(commonTerms);
+  const matches = textMatches.map((m) => ({ ...m, query: m.query.filter(({ term }) => !common.has(term)) }));
   const paperIds = [...new Set(matches.map((m) => m.paperId))];
   const textRecords = await tx.run(
     `UNWIND $ids AS id MATCH (p:Paper {id: id}) USING INDEX SEEK p:Paper(id) RETURN id, p.searchText AS text`,
