@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { expTransitions, forwardBackward, segmentProbability, viterbi } from './crf.js';
+import { createChainScratch, expTransitions, forwardBackward, segmentProbability, viterbi } from './crf.js';
 import type { CrfWeights } from './crf.js';
 import type { Tagger, TaggedSpan } from './tagger.js';
-import { leftWordFeatures, ownWordFeatures, rightWordFeatures, tokenFeatures } from './tagger-features.js';
+import { leftWordFeatures, ownWordFeatures, posContextFeatures, rightWordFeatures, tokenFeatures } from './tagger-features.js';
 import type { TaggerInput, TokenFeatures } from './tagger-features.js';
-import type { Sentence, Token } from './tokenize.js';
+import { POS_VALUES } from './tokenize.js';
+import type { Pos, Sentence, Token } from './tokenize.js';
 import { CONCEPT_TYPES } from './types.js';
 import type { ConceptType } from './types.js';
 
@@ -195,11 +196,14 @@ export class EmissionTable {
     }
   }
 
-  /** Emission scores of tokens [from, to) given each token's hashed features: `emission[t * L + y]`. */
-  score(features: TokenFeatures, from: number, to: number): Float64Array {
+  /**
+   * Emission scores of tokens [from, to) given each token's hashed features: `emission[t * L + y]`, written
+   * into the start of `into` when given (the rest of it left as it was).
+   */
+  score(features: TokenFeatures, from: number, to: number, into?: Float64Array): Float64Array {
     const L = this.labelCount;
     const { slots, mask, pairLabels, pairWeights } = this;
-    const emission = new Float64Array((to - from) * L);
+    const emission = into ? into.fill(0, 0, (to - from) * L) : new Float64Array((to - from) * L);
     for (let t = 0; t < to - from; t++) {
       const base = t * L;
       const qEnd = features.offsets[from + t + 1] as number;
@@ -266,28 +270,20 @@ export function createCrfTagger(model: CrfModel): Tagger {
   const L = model.labels.length;
   const labelIndex = new Map(model.labels.map((l, k) => [l, k]));
   const expT = expTransitions(model);
-  const table = new EmissionTable(model);
-  const groups = wordGroupScores(table);
+  const scratch = createChainScratch(model, expT);
+  const emissions = createEmissionScorer(new EmissionTable(model));
   return {
     tag(input: TaggerInput): TaggedSpan[] {
-      const { tokens } = input;
-      const features = tokenFeatures(input, true);
       const out: TaggedSpan[] = [];
       // One pass over the field's features; each sentence's chain is a view of it.
-      const all = table.score(features, 0, tokens.length);
-      for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i] as Token;
-        const prev = tokens[i - 1];
-        const next = tokens[i + 1];
-        groups.add(all, i * L, t.text, prev && prev.sentence === t.sentence ? prev.text : undefined, next && next.sentence === t.sentence ? next.text : undefined);
-      }
+      const all = emissions(input);
       for (const s of input.sentences as readonly Sentence[]) {
         if (s.to <= s.from) continue;
         const lat = { n: s.to - s.from, emission: all.subarray(s.from * L, s.to * L) };
-        const path = viterbi(model, lat);
+        const path = viterbi(model, lat, scratch);
         const spans = spansOfPath(model.labels, path).filter((sp) => KEPT.has(sp.type));
         if (spans.length === 0) continue;
-        const marg = forwardBackward(model, lat, expT, false);
+        const marg = forwardBackward(model, lat, expT, false, scratch);
         for (const sp of spans) {
           const { labels, continuation } = spanLabels(labelIndex, sp.type, sp.to - sp.from);
           const confidence = segmentProbability(marg, L, lat.n, sp.from, labels, continuation);
@@ -299,42 +295,111 @@ export function createCrfTagger(model: CrfModel): Tagger {
   };
 }
 
-/** Distinct words a tagger keeps the scores of, per group; past it the cache starts over (open vocabulary). */
+/**
+ * Emission scores of every token of a field (`emission[t * L + y]`), equal up to rounding to
+ * `table.score(tokenFeatures(input), 0, n)`: the feature groups that depend on a word alone or on a triple of
+ * parts of speech are scored once per distinct key and kept, the rest probed per token. The array returned is
+ * reused by the next call.
+ */
+export function createEmissionScorer(table: EmissionTable): (input: TaggerInput) => Float64Array {
+  const L = table.labelCount;
+  const words = wordGroupScores(table);
+  const pos = posGroupScores(table);
+  let out = new Float64Array(0);
+  let rows: Float64Array[] = [];
+  return (input) => {
+    const { tokens } = input;
+    const n = tokens.length;
+    if (out.length < n * L) out = new Float64Array(Math.max(n, 256) * 2 * L);
+    const all = table.score(tokenFeatures(input, true), 0, n, out);
+    if (rows.length < n) rows = new Array<Float64Array>(n * 2);
+    for (let i = 0; i < n; i++) rows[i] = words.of((tokens[i] as Token).text);
+    for (let i = 0; i < n; i++) {
+      const t = tokens[i] as Token;
+      const samePrev = i > 0 && (tokens[i - 1] as Token).sentence === t.sentence;
+      const sameNext = i + 1 < n && (tokens[i + 1] as Token).sentence === t.sentence;
+      // The word's own features, the previous word's as seen from here, the next word's likewise.
+      const own = rows[i] as Float64Array;
+      const left = samePrev ? (rows[i - 1] as Float64Array) : words.edge;
+      const right = sameNext ? (rows[i + 1] as Float64Array) : words.edge;
+      const at = i * L;
+      for (let y = 0; y < L; y++) all[at + y] = (all[at + y] as number) + (own[y] as number) + (left[L + y] as number) + (right[2 * L + y] as number);
+      pos.add(all, at, samePrev ? (tokens[i - 1] as Token).pos : undefined, t.pos, sameNext ? (tokens[i + 1] as Token).pos : undefined);
+    }
+    return all;
+  };
+}
+
+/** Distinct words a tagger keeps the scores of; past it the cache starts over (open vocabulary). */
 const WORD_CACHE_SIZE = 20_000;
 
 /**
- * Scores of the word-only feature groups (a token's own form, and the previous and next word as seen from it),
- * kept per distinct word: a word's dozen such features cost one lookup instead of a dozen hash-table probes.
+ * Scores of the word-only feature groups, kept per distinct word in one row of 3L: the word's own form
+ * (`ownWordFeatures`), then the word as the previous (`leftWordFeatures`) and as the next word
+ * (`rightWordFeatures`) of a token. A word's dozen such features cost one lookup instead of a dozen probes.
+ * `edge` holds the left and right groups of a sentence's edges.
  */
-function wordGroupScores(table: EmissionTable): { add(into: Float64Array, at: number, text: string, prev: string | undefined, next: string | undefined): void } {
+function wordGroupScores(table: EmissionTable): { of(text: string): Float64Array; edge: Float64Array } {
   const L = table.labelCount;
   const hashes: number[] = [];
   const put = (h: number): void => {
     hashes.push(h);
   };
-  const cached = (cache: Map<string, Float64Array>, key: string, features: () => void): Float64Array => {
-    let v = cache.get(key);
-    if (v === undefined) {
-      hashes.length = 0;
-      features();
-      v = new Float64Array(L);
-      table.addScores(hashes, v);
-      if (cache.size >= WORD_CACHE_SIZE) cache.clear();
-      cache.set(key, v);
-    }
-    return v;
+  const score = (into: Float64Array, features: () => void): void => {
+    hashes.length = 0;
+    features();
+    table.addScores(hashes, into);
   };
-  const own = new Map<string, Float64Array>();
-  const left = new Map<string, Float64Array>();
-  const right = new Map<string, Float64Array>();
-  // Sentence edges are keys no token text can be (tokens have letters or digits).
-  const EDGE = '';
+  const edge = new Float64Array(3 * L);
+  score(edge.subarray(L, 2 * L), () => leftWordFeatures(undefined, put));
+  score(edge.subarray(2 * L), () => rightWordFeatures(undefined, put));
+  const cache = new Map<string, Float64Array>();
   return {
-    add(into, at, text, prev, next) {
-      const a = cached(own, text, () => ownWordFeatures(text, put));
-      const b = cached(left, prev ?? EDGE, () => leftWordFeatures(prev, put));
-      const c = cached(right, next ?? EDGE, () => rightWordFeatures(next, put));
-      for (let y = 0; y < L; y++) into[at + y] = (into[at + y] as number) + (a[y] as number) + (b[y] as number) + (c[y] as number);
+    edge,
+    of(text) {
+      let row = cache.get(text);
+      if (row === undefined) {
+        row = new Float64Array(3 * L);
+        score(row.subarray(0, L), () => ownWordFeatures(text, put));
+        score(row.subarray(L, 2 * L), () => leftWordFeatures(text, put));
+        score(row.subarray(2 * L), () => rightWordFeatures(text, put));
+        if (cache.size >= WORD_CACHE_SIZE) cache.clear();
+        cache.set(text, row);
+      }
+      return row;
+    },
+  };
+}
+
+/** Every part of speech, and the sentence's edges, numbered for `posGroupScores`. */
+const POS_INDEX = new Map<string, number>(['<s>', '</s>', ...POS_VALUES].map((p, k) => [p, k]));
+const POS_COUNT = POS_INDEX.size;
+
+/**
+ * Scores of `posContextFeatures` (bias and the parts of speech of a token and its neighbours), kept per
+ * triple: six features that each weigh nearly every label cost one read of L scores per token.
+ */
+function posGroupScores(table: EmissionTable): { add(into: Float64Array, at: number, prev: Pos | undefined, pos: Pos, next: Pos | undefined): void } {
+  const L = table.labelCount;
+  const scores = new Float64Array(POS_COUNT ** 3 * L);
+  const filled = new Uint8Array(POS_COUNT ** 3);
+  const hashes: number[] = [];
+  const put = (h: number): void => {
+    hashes.push(h);
+  };
+  return {
+    add(into, at, prev, pos, next) {
+      const pp = prev ?? '<s>';
+      const pn = next ?? '</s>';
+      const key = ((POS_INDEX.get(pp) as number) * POS_COUNT + (POS_INDEX.get(pos) as number)) * POS_COUNT + (POS_INDEX.get(pn) as number);
+      const base = key * L;
+      if (!filled[key]) {
+        hashes.length = 0;
+        posContextFeatures(pp, pos, pn, put);
+        table.addScores(hashes, scores.subarray(base, base + L));
+        filled[key] = 1;
+      }
+      for (let y = 0; y < L; y++) into[at + y] = (into[at + y] as number) + (scores[base + y] as number);
     },
   };
 }

@@ -43,16 +43,17 @@ function transposed(m: Float64Array, L: number): Float64Array {
   return out;
 }
 
-/** Best label sequence (indices into `labels`). */
-export function viterbi(w: CrfWeights, lat: Lattice): Int32Array {
+/** Best label sequence (indices into `labels`). `scratch`: buffers kept across chains (`createChainScratch`). */
+export function viterbi(w: CrfWeights, lat: Lattice, scratch?: ChainScratch): Int32Array {
   const L = w.labels.length;
   const { n, emission } = lat;
   const path = new Int32Array(n);
   if (n === 0) return path;
-  const into = transposed(w.transition, L);
-  const back = new Int32Array(n * L);
-  let prev = new Float64Array(L);
-  let cur = new Float64Array(L);
+  const into = scratch ? scratch.into : transposed(w.transition, L);
+  if (scratch && scratch.back.length < n * L) scratch.back = new Int32Array(Math.max(n, 64) * L * 2);
+  const back = scratch ? scratch.back : new Int32Array(n * L);
+  let prev = scratch ? scratch.prev : new Float64Array(L);
+  let cur = scratch ? scratch.cur : new Float64Array(L);
   for (let y = 0; y < L; y++) prev[y] = (w.start[y] as number) + (emission[y] as number);
   for (let t = 1; t < n; t++) {
     for (let y = 0; y < L; y++) {
@@ -89,16 +90,54 @@ export function expTransitions(w: CrfWeights): Float64Array {
 }
 
 /**
+ * Buffers and the transposed transitions kept by a caller that runs forward-backward over many chains of one
+ * model (the tagger), so a chain allocates nothing. Marginals computed with it are valid until the next call.
+ */
+export interface ChainScratch {
+  /** The transitions transposed, `into[y * L + p]`, and their exp. */
+  into: Float64Array;
+  expInto: Float64Array;
+  /** Viterbi's back pointers and score rows. */
+  back: Int32Array;
+  prev: Float64Array;
+  cur: Float64Array;
+  expEmission: Float64Array;
+  alpha: Float64Array;
+  beta: Float64Array;
+  scale: Float64Array;
+  /** expEmission · beta of the next position, per label. */
+  next: Float64Array;
+}
+
+/** Buffers for chains of model `w`; one caller at a time (the tagger keeps one). */
+export function createChainScratch(w: CrfWeights, expTransition: Float64Array = expTransitions(w)): ChainScratch {
+  const L = w.labels.length;
+  return { into: transposed(w.transition, L), expInto: transposed(expTransition, L), back: new Int32Array(0), prev: new Float64Array(L), cur: new Float64Array(L), expEmission: new Float64Array(0), alpha: new Float64Array(0), beta: new Float64Array(0), scale: new Float64Array(0), next: new Float64Array(L) };
+}
+
+/** `scratch` with room for a chain of n positions over L labels. */
+function roomFor(scratch: ChainScratch, n: number, L: number): ChainScratch {
+  if (scratch.scale.length < n) {
+    const cap = Math.max(n, scratch.scale.length * 2, 64);
+    scratch.expEmission = new Float64Array(cap * L);
+    scratch.alpha = new Float64Array(cap * L);
+    scratch.beta = new Float64Array(cap * L);
+    scratch.scale = new Float64Array(cap);
+  }
+  return scratch;
+}
+
+/**
  * Scaled forward-backward: node marginals and log partition. `expTransition` may be shared across chains.
  * `withNode` false leaves `node` empty, for callers that only read span probabilities (`segmentProbability`).
+ * `scratch` (`createChainScratch`): reuse its buffers; the marginals then hold views of them.
  */
-export function forwardBackward(w: CrfWeights, lat: Lattice, expTransition: Float64Array = expTransitions(w), withNode = true): Marginals {
+export function forwardBackward(w: CrfWeights, lat: Lattice, expTransition: Float64Array = expTransitions(w), withNode = true, scratch?: ChainScratch): Marginals {
   const L = w.labels.length;
   const { n, emission } = lat;
-  const expEmission = new Float64Array(n * L);
-  const alpha = new Float64Array(n * L);
-  const beta = new Float64Array(n * L);
-  const scale = new Float64Array(n);
+  const ws = roomFor(scratch ?? createChainScratch(w, expTransition), n, L);
+  const { expEmission, alpha, beta, scale, next } = ws;
+  const into = ws.expInto;
   const node = new Float64Array(withNode ? n * L : 0);
   let logZ = 0;
   for (let t = 0; t < n; t++) {
@@ -107,7 +146,6 @@ export function forwardBackward(w: CrfWeights, lat: Lattice, expTransition: Floa
     logZ += max;
     for (let y = 0; y < L; y++) expEmission[t * L + y] = Math.exp((emission[t * L + y] as number) + (t === 0 ? (w.start[y] as number) : 0) - max);
   }
-  const into = transposed(expTransition, L);
   for (let t = 0; t < n; t++) {
     let sum = 0;
     for (let y = 0; y < L; y++) {
@@ -129,9 +167,11 @@ export function forwardBackward(w: CrfWeights, lat: Lattice, expTransition: Floa
   if (n > 0) for (let y = 0; y < L; y++) beta[(n - 1) * L + y] = 1;
   for (let t = n - 2; t >= 0; t--) {
     const c = scale[t + 1] as number;
+    for (let y = 0; y < L; y++) next[y] = (expEmission[(t + 1) * L + y] as number) * (beta[(t + 1) * L + y] as number);
     for (let p = 0; p < L; p++) {
       let b = 0;
-      for (let y = 0; y < L; y++) b += (expTransition[p * L + y] as number) * (expEmission[(t + 1) * L + y] as number) * (beta[(t + 1) * L + y] as number);
+      const row = p * L;
+      for (let y = 0; y < L; y++) b += (expTransition[row + y] as number) * (next[y] as number);
       beta[t * L + p] = b / c;
     }
   }

@@ -213,12 +213,27 @@ export function rightWordFeatures(text: string | undefined, put: (h: number) => 
 }
 
 /**
+ * Features of a token's part of speech between its neighbours' (`<s>`, `</s>` at the sentence's edges), and
+ * the bias feature every token has. They depend on the three parts of speech alone, so a tagger may score them
+ * once per triple (`withoutCachedGroups`).
+ */
+export function posContextFeatures(pp: string, pos: string, pn: string, put: (h: number) => void): void {
+  put(BIAS);
+  put(hashOf(F_POS, pos));
+  put(hashOf(F_POSM1, pp));
+  put(hashOf(F_POSP1, pn));
+  put(hashOf(F_POSM1_POS, pp, pos));
+  put(hashOf(F_POS_POSP1, pos, pn));
+}
+
+/**
  * Feature names of every token: the word and its neighbours, written shape, affixes, compromise's part of
  * speech, the rules' noun-phrase chunks and their head types, lexicon matches, acronym definitions, and
- * whether the field is the title. Linear in the number of tokens. `withoutWordGroups`: leave out the features
- * of `ownWordFeatures`, `leftWordFeatures` and `rightWordFeatures`, for a caller that scores those per word.
+ * whether the field is the title. Linear in the number of tokens. `withoutCachedGroups`: leave out the features
+ * of `ownWordFeatures`, `leftWordFeatures`, `rightWordFeatures` and `posContextFeatures`, for a caller that
+ * scores those once per word or per triple of parts of speech.
  */
-export function tokenFeatures(input: TaggerInput, withoutWordGroups = false): TokenFeatures {
+export function tokenFeatures(input: TaggerInput, withoutCachedGroups = false): TokenFeatures {
   const { tokens, aside } = input;
   const n = tokens.length;
   const lex = input.lexicon ?? lexiconTags(tokens, input.parts ?? tokens.map((t) => keyParts(t.text)));
@@ -248,7 +263,8 @@ export function tokenFeatures(input: TaggerInput, withoutWordGroups = false): To
     defined.add(d.short);
   }
 
-  const cap = n * 48 + 16;
+  // Room for every feature a token can have: 23, and 19 more in the cached groups.
+  const cap = n * (withoutCachedGroups ? 24 : 48) + 16;
   let hashes = new Uint32Array(cap);
   const offsets = new Uint32Array(n + 1);
   let k = 0;
@@ -261,6 +277,7 @@ export function tokenFeatures(input: TaggerInput, withoutWordGroups = false): To
     hashes[k++] = h;
   };
   const add = (name: number, a: string, b?: string): void => put(hashOf(name, a, b));
+  const gaps = tokens.map((t) => gapClass(t.gap));
   for (let i = 0; i < n; i++) {
     offsets[i] = k;
     const t = tokens[i] as Token;
@@ -278,8 +295,8 @@ export function tokenFeatures(input: TaggerInput, withoutWordGroups = false): To
     const pos = t.pos;
     const pp = samePrev ? samePrev.pos : '<s>';
     const pn = sameNext ? sameNext.pos : '</s>';
-    put(BIAS);
-    if (!withoutWordGroups) {
+    if (!withoutCachedGroups) {
+      posContextFeatures(pp, pos, pn, put);
       ownWordFeatures(t.text, put);
       leftWordFeatures(samePrev?.text, put);
       rightWordFeatures(sameNext?.text, put);
@@ -288,13 +305,8 @@ export function tokenFeatures(input: TaggerInput, withoutWordGroups = false): To
     add(F_WP2, wn2);
     add(F_WM1_W, wp, w);
     add(F_W_WP1, w, wn);
-    add(F_POS, pos);
-    add(F_POSM1, pp);
-    add(F_POSP1, pn);
-    add(F_POSM1_POS, pp, pos);
-    add(F_POS_POSP1, pos, pn);
-    add(F_GL, samePrev ? gapClass(samePrev.gap) : '<s>');
-    add(F_GR, gapClass(t.gap));
+    add(F_GL, samePrev ? (gaps[i - 1] as string) : '<s>');
+    add(F_GR, gaps[i] as string);
     add(F_CH, chunkTag[i] as string);
     add(F_CHH, chunkHead[i] as string);
     add(F_CHM1, samePrev ? (chunkTag[i - 1] as string) : '<s>');

@@ -1,7 +1,9 @@
 import nlp from 'compromise';
 
+/** Every coarse part of speech. */
+export const POS_VALUES = ['NOUN', 'PROPN', 'ADJ', 'VERB', 'GERUND', 'PARTICIPLE', 'ADV', 'DET', 'PRON', 'PREP', 'CONJ', 'NUM', 'URL', 'OTHER'] as const;
 /** Coarse part of speech; enough for chunking, and cheap to compare. */
-export type Pos = 'NOUN' | 'PROPN' | 'ADJ' | 'VERB' | 'GERUND' | 'PARTICIPLE' | 'ADV' | 'DET' | 'PRON' | 'PREP' | 'CONJ' | 'NUM' | 'URL' | 'OTHER';
+export type Pos = (typeof POS_VALUES)[number];
 
 export interface Token {
   /** Exactly `source.slice(start, end)`. */
@@ -89,18 +91,26 @@ function parseText(source: string): string {
   return source.replace(GLUED_SENTENCE, (m: string, before: string, after: string) => (/[/@]/.test(before) ? m : `${before}. ${after}`));
 }
 
-/** What `nlp.tokenize` computes already (it runs "contractions" after these; the terms and tags come out the same). */
-const TOKENIZE_HOOKS = new Set(['contractions', 'alias', 'machine']);
-/**
- * compromise's own steps after tokenizing, without the last one, "chunks": it only groups terms into noun and
- * verb chunks (`term.chunk`), which nothing here reads (find-candidates chunks the tokens itself), and it costs
- * about a tenth of the parse. Terms and tags are exactly those of `nlp(text)` (tokenize.test.ts checks it).
- */
-const PARSE_HOOKS = nlp.hooks().filter((h) => h !== 'chunks' && !TOKENIZE_HOOKS.has(h));
+interface Document {
+  document: Term[][];
+  compute(hooks: readonly string[]): Document;
+}
 
-/** compromise's parse of `text`, tagged as `nlp(text)` tags it. */
+/** compromise's parser internals that `nlp(text)` itself runs: its string tokenizer and its document view. */
+const world = nlp.world() as { methods: { one: { tokenize: { fromString(text: string, w: unknown): Term[][] } } } };
+const View = nlp.tokenize('').constructor as new (document: Term[][]) => Document;
+
+/**
+ * compromise's own steps after tokenizing, in `nlp(text)`'s order, without the last one, "chunks": it only
+ * groups terms into noun and verb chunks (`term.chunk`), which nothing here reads (find-candidates chunks the
+ * tokens itself), and it costs about a tenth of the parse. `nlp.tokenize(text).compute(…)` would also give the
+ * same tags, but it normalizes every term a second time.
+ */
+const PARSE_HOOKS = nlp.hooks().filter((h) => h !== 'chunks');
+
+/** compromise's parse of `text`: what `nlp(text)` does, without the chunks; terms and tags are the same (tokenize.test.ts). */
 export function parse(text: string): { document: Term[][] } {
-  return nlp.tokenize(text).compute(PARSE_HOOKS) as unknown as { document: Term[][] };
+  return new View(world.methods.one.tokenize.fromString(text, world)).compute(PARSE_HOOKS);
 }
 
 const MODALS = new Set(['can', 'cannot', 'could', 'will', 'would', 'should', 'may', 'might', 'must', 'shall']);
