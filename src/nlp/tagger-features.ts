@@ -147,12 +147,20 @@ export function lexiconTags(tokens: readonly Token[], parts: readonly (readonly 
   for (let i = 0; i < tokens.length; ) {
     let bestTo = -1;
     let bestType = '';
-    const acc: string[] = [];
-    for (let j = i; j < tokens.length && acc.length < maxParts; j++) {
+    // The window's key parts: all but the last joined in `head`, the last apart (it is singularized).
+    let head = '';
+    let lastPart: string | undefined;
+    let count = 0;
+    for (let j = i; j < tokens.length && count < maxParts; j++) {
       if (j > i && ((tokens[j - 1] as Token).gap.trim() !== '' || (tokens[j] as Token).sentence !== (tokens[i] as Token).sentence)) break;
-      for (const p of parts[j] as readonly string[]) acc.push(p);
-      if (acc.length === 0) continue;
-      const key = [...acc.slice(0, -1), singularize(acc[acc.length - 1] as string)].join('-');
+      for (const p of parts[j] as readonly string[]) {
+        if (lastPart !== undefined) head = head === '' ? lastPart : `${head}-${lastPart}`;
+        lastPart = p;
+        count++;
+      }
+      if (lastPart === undefined) continue;
+      const singular = singularize(lastPart);
+      const key = head === '' ? singular : `${head}-${singular}`;
       const hit = lookupLexiconHit(key);
       if (hit) {
         const written = tokens
@@ -165,7 +173,7 @@ export function lexiconTags(tokens: readonly Token[], parts: readonly (readonly 
         }
       }
       // No lexicon name goes on from here: stop widening the window.
-      if (!lexiconKeyPrefix(acc.join('-'))) break;
+      if (!lexiconKeyPrefix(head === '' ? lastPart : `${head}-${lastPart}`)) break;
     }
     if (bestTo < 0) {
       i++;
