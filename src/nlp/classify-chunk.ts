@@ -48,17 +48,20 @@ function nameShaped(tokens: readonly Token[], from: number, to: number, sentence
   return true;
 }
 
+/** The lowercase word `n` tokens before `from` in its sentence, or "". */
+function wordBefore(tokens: readonly Token[], from: number, n: number, sentenceStart: number): string {
+  return from - n >= sentenceStart ? (tokens[from - n] as Token).lower : '';
+}
+
 /**
  * Type of a noun phrase from, in order: the lexicon, the "X task(s)" construction, its head noun, its
  * written shape (CamelCase, acronym, Title Case), and context ("in terms of X", "on X" in an evaluation).
  */
 export function classifyChunk(tokens: readonly Token[], chunk: Chunk, sentenceStart: number, sentenceEnd: number, headline = false): Typed | undefined {
   const { from, to } = chunk;
-  const text = (k: number) => (tokens[k] as Token).lower;
   const span = { from, to, start: chunk.start, end: chunk.end };
-  const before = (n: number) => (from - n >= sentenceStart ? text(from - n) : '');
 
-  if (before(3) === 'in' && before(2) === 'terms' && before(1) === 'of') {
+  if (wordBefore(tokens, from, 3, sentenceStart) === 'in' && wordBefore(tokens, from, 2, sentenceStart) === 'terms' && wordBefore(tokens, from, 1, sentenceStart) === 'of') {
     return { ...span, type: 'METRIC', confidence: 0.6, rule: 'in-terms-of' };
   }
 
