@@ -301,29 +301,31 @@ export function createCrfTagger(model: CrfModel): Tagger {
  * parts of speech are scored once per distinct key and kept, the rest probed per token. The array returned is
  * reused by the next call.
  */
-export function createEmissionScorer(table: EmissionTable): (input: TaggerInput) => Float64Array {
+export function createEmissionScorer(table: EmissionTable, wordCacheSize = WORD_CACHE_SIZE): (input: TaggerInput) => Float64Array {
   const L = table.labelCount;
-  const words = wordGroupScores(table);
+  const words = wordGroupScores(table, wordCacheSize);
   const pos = posGroupScores(table);
   let out = new Float64Array(0);
-  let rows: Float64Array[] = [];
+  let rows = new Int32Array(0);
   return (input) => {
     const { tokens } = input;
     const n = tokens.length;
     if (out.length < n * L) out = new Float64Array(Math.max(n, 256) * 2 * L);
     const all = table.score(tokenFeatures(input, true), 0, n, out);
-    if (rows.length < n) rows = new Array<Float64Array>(n * 2);
+    if (rows.length < n) rows = new Int32Array(Math.max(n, 256) * 2);
+    words.reserve(n);
     for (let i = 0; i < n; i++) rows[i] = words.of((tokens[i] as Token).text);
+    const w = words.scores();
     for (let i = 0; i < n; i++) {
       const t = tokens[i] as Token;
       const samePrev = i > 0 && (tokens[i - 1] as Token).sentence === t.sentence;
       const sameNext = i + 1 < n && (tokens[i + 1] as Token).sentence === t.sentence;
       // The word's own features, the previous word's as seen from here, the next word's likewise.
-      const own = rows[i] as Float64Array;
-      const left = samePrev ? (rows[i - 1] as Float64Array) : words.edge;
-      const right = sameNext ? (rows[i + 1] as Float64Array) : words.edge;
+      const own = rows[i] as number;
+      const left = (samePrev ? (rows[i - 1] as number) : EDGE_ROW) + L;
+      const right = (sameNext ? (rows[i + 1] as number) : EDGE_ROW) + 2 * L;
       const at = i * L;
-      for (let y = 0; y < L; y++) all[at + y] = (all[at + y] as number) + (own[y] as number) + (left[L + y] as number) + (right[2 * L + y] as number);
+      for (let y = 0; y < L; y++) all[at + y] = (all[at + y] as number) + (w[own + y] as number) + (w[left + y] as number) + (w[right + y] as number);
       pos.add(all, at, samePrev ? (tokens[i - 1] as Token).pos : undefined, t.pos, sameNext ? (tokens[i + 1] as Token).pos : undefined);
     }
     return all;
@@ -331,43 +333,64 @@ export function createEmissionScorer(table: EmissionTable): (input: TaggerInput)
 }
 
 /** Distinct words a tagger keeps the scores of; past it the cache starts over (open vocabulary). */
-const WORD_CACHE_SIZE = 20_000;
+export const WORD_CACHE_SIZE = 20_000;
+/** The row of a sentence's edges (its left and right groups; its own group is unused). */
+const EDGE_ROW = 0;
 
 /**
  * Scores of the word-only feature groups, kept per distinct word in one row of 3L: the word's own form
  * (`ownWordFeatures`), then the word as the previous (`leftWordFeatures`) and as the next word
  * (`rightWordFeatures`) of a token. A word's dozen such features cost one lookup instead of a dozen probes.
- * `edge` holds the left and right groups of a sentence's edges.
+ * The rows live in one array (few objects for the garbage collector to trace); `of` gives a row's offset in
+ * `scores()`, valid for the field `reserve` was called for.
  */
-function wordGroupScores(table: EmissionTable): { of(text: string): Float64Array; edge: Float64Array } {
+function wordGroupScores(table: EmissionTable, cacheSize: number): { reserve(n: number): void; of(text: string): number; scores(): Float64Array } {
   const L = table.labelCount;
+  const R = 3 * L;
   const hashes: number[] = [];
   const put = (h: number): void => {
     hashes.push(h);
   };
-  const score = (into: Float64Array, features: () => void): void => {
+  let arena = new Float64Array(1024 * R);
+  const score = (at: number, features: () => void): void => {
     hashes.length = 0;
     features();
-    table.addScores(hashes, into);
+    table.addScores(hashes, arena.subarray(at, at + L));
   };
-  const edge = new Float64Array(3 * L);
-  score(edge.subarray(L, 2 * L), () => leftWordFeatures(undefined, put));
-  score(edge.subarray(2 * L), () => rightWordFeatures(undefined, put));
-  const cache = new Map<string, Float64Array>();
+  const index = new Map<string, number>();
+  let next = 0;
+  const reset = (): void => {
+    index.clear();
+    arena.fill(0, 0, R);
+    score(EDGE_ROW + L, () => leftWordFeatures(undefined, put));
+    score(EDGE_ROW + 2 * L, () => rightWordFeatures(undefined, put));
+    next = R;
+  };
+  reset();
   return {
-    edge,
-    of(text) {
-      let row = cache.get(text);
-      if (row === undefined) {
-        row = new Float64Array(3 * L);
-        score(row.subarray(0, L), () => ownWordFeatures(text, put));
-        score(row.subarray(L, 2 * L), () => leftWordFeatures(text, put));
-        score(row.subarray(2 * L), () => rightWordFeatures(text, put));
-        if (cache.size >= WORD_CACHE_SIZE) cache.clear();
-        cache.set(text, row);
-      }
-      return row;
+    reserve(n) {
+      // Start over between fields, never within one: offsets given out for a field stay its words'.
+      if (index.size + n > cacheSize) reset();
     },
+    of(text) {
+      let at = index.get(text);
+      if (at === undefined) {
+        at = next;
+        next += R;
+        if (next > arena.length) {
+          const grown = new Float64Array(arena.length * 2);
+          grown.set(arena);
+          arena = grown;
+        }
+        arena.fill(0, at, at + R);
+        score(at, () => ownWordFeatures(text, put));
+        score(at + L, () => leftWordFeatures(text, put));
+        score(at + 2 * L, () => rightWordFeatures(text, put));
+        index.set(text, at);
+      }
+      return at;
+    },
+    scores: () => arena,
   };
 }
 

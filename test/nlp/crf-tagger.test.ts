@@ -24,4 +24,19 @@ describe('CRF tagger emission scores', () => {
       for (let i = 0; i < full.length; i++) expect(cached[i]).toBeCloseTo(full[i]!, 9);
     }
   });
+
+  it('keeps the same sums when its word cache is full and starts over between fields', () => {
+    const fields = ['We propose FlashAttention-2 for long sequences.', 'Support vector machines (SVMs) reach 91.2% accuracy on ImageNet; our model is 3x faster.'].map((source) => {
+      const tok = tokenize(source);
+      return { field: 'abstract' as const, source, tokens: tok.tokens, sentences: tok.sentences, aside: asideTokens(source, tok.tokens) };
+    });
+    const table = new EmissionTable(model);
+    // Room for fewer words than the two fields have together (and than the second alone).
+    const emissions = createEmissionScorer(table, 12);
+    for (const input of [...fields, ...fields]) {
+      const full = table.score(tokenFeatures(input), 0, input.tokens.length);
+      const cached = emissions(input);
+      for (let i = 0; i < full.length; i++) expect(cached[i]).toBeCloseTo(full[i]!, 9);
+    }
+  });
 });
