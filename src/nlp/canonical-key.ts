@@ -26,6 +26,41 @@ export function singularize(word: string): string {
   return word.slice(0, -1);
 }
 
+/**
+ * The canonical key of a window of tokens that widens one token at a time (the lexicon and surface matchers):
+ * the key parts of every token so far, hyphen-joined, the last one singular, as `canonicalKey` would give for the
+ * window's text. Built by appending, because a matcher asks for the key at every width.
+ */
+export class WindowKey {
+  /** Every part but the last, hyphen-joined. */
+  private head = '';
+  private last: string | undefined;
+  /** Parts taken so far. */
+  count = 0;
+
+  /** Widens the window by one token, given its key parts (`keyParts`). */
+  push(parts: readonly string[]): void {
+    for (const part of parts) {
+      if (this.last !== undefined) this.head = this.head === '' ? this.last : `${this.head}-${this.last}`;
+      this.last = part;
+      this.count++;
+    }
+  }
+
+  /** The window's key, or undefined while no token has given a part. */
+  key(): string | undefined {
+    if (this.last === undefined) return undefined;
+    const singular = singularize(this.last);
+    return this.head === '' ? singular : `${this.head}-${singular}`;
+  }
+
+  /** The parts joined as written (last one not singularized): what a longer name would start with. */
+  prefix(): string {
+    const last = this.last ?? '';
+    return this.head === '' ? last : `${this.head}-${last}`;
+  }
+}
+
 const BRITISH: ReadonlyMap<string, string> = new Map([
   ['modelling', 'modeling'], ['modelled', 'modeled'], ['labelling', 'labeling'], ['labelled', 'labeled'],
   ['behaviour', 'behavior'], ['behavioural', 'behavioral'], ['neighbour', 'neighbor'], ['neighbours', 'neighbors'],

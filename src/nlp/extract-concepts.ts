@@ -1,4 +1,4 @@
-import { canonicalKey, conceptId, keyParts, singularize } from './canonical-key.js';
+import { canonicalKey, conceptId, keyParts, singularize, WindowKey } from './canonical-key.js';
 import { classifyChunk, lexiconSuffixOfName, tokensText } from './classify-chunk.js';
 import type { Typed } from './classify-chunk.js';
 import { findAcronyms, matchAcronym } from './find-acronyms.js';
@@ -633,24 +633,16 @@ function matchSurfaces(ft: FieldText, drafts: DraftSet): void {
   const prefixes = surfacePrefixes(drafts);
   for (let i = 0; i < tokens.length; ) {
     let best: { to: number; draft: Draft } | undefined;
-    // The window's key parts: all but the last joined in `head`, the last one apart (it is singularized).
-    let head = '';
-    let lastPart: string | undefined;
-    let count = 0;
-    for (let j = i; j < tokens.length && count < maxParts; j++) {
+    const window = new WindowKey();
+    for (let j = i; j < tokens.length && window.count < maxParts; j++) {
       if (ft.aside[j] || covered[j] || (j > i && (tokens[j - 1] as Token).gap.trim() !== '')) break;
-      for (const p of ft.parts[j] as string[]) {
-        if (lastPart !== undefined) head = head === '' ? lastPart : `${head}-${lastPart}`;
-        lastPart = p;
-        count++;
-      }
-      if (lastPart === undefined) continue;
-      const singular = singularize(lastPart);
-      const key = head === '' ? singular : `${head}-${singular}`;
+      window.push(ft.parts[j] as string[]);
+      const key = window.key();
+      if (key === undefined) continue;
       const draft = resolveSurface(ft, tokens, i, j + 1, key, drafts);
       if (draft) best = { to: j + 1, draft };
       // No known surface or lexicon name goes on from here: a wider window cannot match.
-      const parts = head === '' ? lastPart : `${head}-${lastPart}`;
+      const parts = window.prefix();
       if (!prefixes.has(parts) && !lexiconLooseKeyPrefix(parts)) break;
     }
     if (!best) {

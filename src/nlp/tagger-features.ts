@@ -1,4 +1,4 @@
-import { keyParts, singularize } from './canonical-key.js';
+import { keyParts, WindowKey } from './canonical-key.js';
 import { classifyChunk } from './classify-chunk.js';
 import type { Typed } from './classify-chunk.js';
 import { findAcronyms } from './find-acronyms.js';
@@ -147,20 +147,12 @@ export function lexiconTags(tokens: readonly Token[], parts: readonly (readonly 
   for (let i = 0; i < tokens.length; ) {
     let bestTo = -1;
     let bestType = '';
-    // The window's key parts: all but the last joined in `head`, the last apart (it is singularized).
-    let head = '';
-    let lastPart: string | undefined;
-    let count = 0;
-    for (let j = i; j < tokens.length && count < maxParts; j++) {
+    const window = new WindowKey();
+    for (let j = i; j < tokens.length && window.count < maxParts; j++) {
       if (j > i && ((tokens[j - 1] as Token).gap.trim() !== '' || (tokens[j] as Token).sentence !== (tokens[i] as Token).sentence)) break;
-      for (const p of parts[j] as readonly string[]) {
-        if (lastPart !== undefined) head = head === '' ? lastPart : `${head}-${lastPart}`;
-        lastPart = p;
-        count++;
-      }
-      if (lastPart === undefined) continue;
-      const singular = singularize(lastPart);
-      const key = head === '' ? singular : `${head}-${singular}`;
+      window.push(parts[j] as readonly string[]);
+      const key = window.key();
+      if (key === undefined) continue;
       const hit = lookupLexiconHit(key);
       if (hit) {
         const written = tokens
@@ -173,7 +165,7 @@ export function lexiconTags(tokens: readonly Token[], parts: readonly (readonly 
         }
       }
       // No lexicon name goes on from here: stop widening the window.
-      if (!lexiconKeyPrefix(head === '' ? lastPart : `${head}-${lastPart}`)) break;
+      if (!lexiconKeyPrefix(window.prefix())) break;
     }
     if (bestTo < 0) {
       i++;
