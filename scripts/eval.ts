@@ -51,6 +51,8 @@ function evaluate(docs: Doc[], label: string, minConfidence: number, nErrors: nu
   for (const t of [...types, 'ALL']) stat.set(t, { np: 0, ng: 0, exact: 0, relP: 0, relR: 0 });
   const fp = new Map<string, number>();
   const fn = new Map<string, number>();
+  /** The same errors by kind (type confusion, span too long or short, spurious, missed): what to work on next. */
+  const kinds = new Map<string, number>();
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
   for (const doc of docs) {
@@ -89,11 +91,24 @@ function evaluate(docs: Doc[], label: string, minConfidence: number, nErrors: nu
       const same = [...gold, ...other].find((y) => y.s === x.s && y.e === x.e);
       const near = gold.find((y) => overlap(x, y) && y.type === x.type);
       bump(fp, same ? `${x.type}≠${same.type}: ${x.text}` : near ? `${x.type} boundary: ${x.text} ⟂ ${near.text}` : `${x.type}: ${x.text}`);
+      const covering = [...gold, ...other].find((y) => overlap(x, y));
+      bump(
+        kinds,
+        same
+          ? `${x.type} predicted for ${same.type}`
+          : near
+            ? `${x.type} span ${x.s <= near.s && x.e >= near.e ? 'too long' : x.s >= near.s && x.e <= near.e ? 'too short' : 'shifted'}`
+            : covering
+              ? `${x.type} predicted over ${covering.type} (other span)`
+              : `${x.type} predicted, nothing annotated`,
+      );
     }
     for (const y of gold) {
       if (pred.some((x) => x.s === y.s && x.e === y.e && x.type === y.type)) continue;
       if (pred.some((x) => overlap(x, y) && x.type === y.type)) continue;
       bump(fn, `${y.type}: ${y.text}`);
+      const typed = pred.find((x) => overlap(x, y));
+      bump(kinds, typed ? `${y.type} gold typed as ${typed.type}` : `${y.type} missed`);
     }
   }
   const f = (x: number) => x.toFixed(3);
@@ -118,6 +133,8 @@ function evaluate(docs: Doc[], label: string, minConfidence: number, nErrors: nu
     for (const [k, n] of top(fp)) console.log(`${String(n).padStart(4)}  ${k}`);
     console.log(`\nTop false negatives (no overlapping prediction of the type):`);
     for (const [k, n] of top(fn)) console.log(`${String(n).padStart(4)}  ${k}`);
+    console.log(`\nMost frequent error kinds (false positives and false negatives above, counted by kind):`);
+    for (const [k, n] of top(kinds)) console.log(`${String(n).padStart(4)}  ${k}`);
   }
 }
 
