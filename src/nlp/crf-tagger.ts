@@ -174,24 +174,26 @@ export class EmissionTable {
     });
   }
 
+  /** The packed pair range (`from << 8 | count`) of feature hash `h`, or 0 when the model has no such feature. */
+  private rangeOf(h: number): number {
+    const { slots, mask } = this;
+    let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
+    for (;;) {
+      const range = slots[2 * slot + 1] as number;
+      if (range === 0 || slots[2 * slot] === h) return range;
+      slot = (slot + 1) & mask;
+    }
+  }
+
   /** Summed label scores of `hashes`, added into `out` (length L). */
   addScores(hashes: ArrayLike<number>, out: Float64Array): void {
-    const { slots, mask, pairLabels, pairWeights } = this;
+    const { pairLabels, pairWeights } = this;
     for (let q = 0; q < hashes.length; q++) {
-      const h = hashes[q] as number;
-      let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-      for (;;) {
-        const range = slots[2 * slot + 1] as number;
-        if (range === 0) break;
-        if (slots[2 * slot] === h) {
-          const end = (range >>> 8) + (range & 0xff);
-          for (let p = range >>> 8; p < end; p++) {
-            const y = pairLabels[p] as number;
-            out[y] = (out[y] as number) + (pairWeights[p] as number);
-          }
-          break;
-        }
-        slot = (slot + 1) & mask;
+      const range = this.rangeOf(hashes[q] as number);
+      const end = (range >>> 8) + (range & 0xff);
+      for (let p = range >>> 8; p < end; p++) {
+        const y = pairLabels[p] as number;
+        out[y] = (out[y] as number) + (pairWeights[p] as number);
       }
     }
   }
@@ -202,26 +204,17 @@ export class EmissionTable {
    */
   score(features: TokenFeatures, from: number, to: number, into?: Float64Array): Float64Array {
     const L = this.labelCount;
-    const { slots, mask, pairLabels, pairWeights } = this;
+    const { pairLabels, pairWeights } = this;
     const emission = into ? into.fill(0, 0, (to - from) * L) : new Float64Array((to - from) * L);
     for (let t = 0; t < to - from; t++) {
       const base = t * L;
       const qEnd = features.offsets[from + t + 1] as number;
       for (let q = features.offsets[from + t] as number; q < qEnd; q++) {
-        const h = features.hashes[q] as number;
-        let slot = (Math.imul(h, 0x9e3779b1) >>> 0) & mask;
-        for (;;) {
-          const range = slots[2 * slot + 1] as number;
-          if (range === 0) break;
-          if (slots[2 * slot] === h) {
-            const end = (range >>> 8) + (range & 0xff);
-            for (let p = range >>> 8; p < end; p++) {
-              const at = base + (pairLabels[p] as number);
-              emission[at] = (emission[at] as number) + (pairWeights[p] as number);
-            }
-            break;
-          }
-          slot = (slot + 1) & mask;
+        const range = this.rangeOf(features.hashes[q] as number);
+        const end = (range >>> 8) + (range & 0xff);
+        for (let p = range >>> 8; p < end; p++) {
+          const at = base + (pairLabels[p] as number);
+          emission[at] = (emission[at] as number) + (pairWeights[p] as number);
         }
       }
     }
