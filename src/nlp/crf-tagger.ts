@@ -185,11 +185,19 @@ export class EmissionTable {
     }
   }
 
-  /** Summed label scores of `hashes`, added into `out` (length L). */
-  addScores(hashes: ArrayLike<number>, out: Float64Array): void {
-    const { pairLabels, pairWeights } = this;
-    for (let q = 0; q < hashes.length; q++) {
-      const range = this.rangeOf(hashes[q] as number);
+  /** The hashes a feature group emits, collected by `addScoresOf` (kept to allocate nothing per group). */
+  private readonly collected: number[] = [];
+  private readonly collect = (h: number): void => {
+    this.collected.push(h);
+  };
+
+  /** Summed label scores of the features `group` emits (as `ownWordFeatures` does), added into `out` (length L). */
+  addScoresOf(group: (put: (h: number) => void) => void, out: Float64Array): void {
+    const { pairLabels, pairWeights, collected } = this;
+    collected.length = 0;
+    group(this.collect);
+    for (let q = 0; q < collected.length; q++) {
+      const range = this.rangeOf(collected[q] as number);
       const end = (range >>> 8) + (range & 0xff);
       for (let p = range >>> 8; p < end; p++) {
         const y = pairLabels[p] as number;
@@ -340,23 +348,15 @@ const EDGE_ROW = 0;
 function wordGroupScores(table: EmissionTable, cacheSize: number): { reserve(n: number): void; of(text: string): number; scores(): Float64Array } {
   const L = table.labelCount;
   const R = 3 * L;
-  const hashes: number[] = [];
-  const put = (h: number): void => {
-    hashes.push(h);
-  };
   let arena = new Float64Array(1024 * R);
-  const score = (at: number, features: () => void): void => {
-    hashes.length = 0;
-    features();
-    table.addScores(hashes, arena.subarray(at, at + L));
-  };
+  const score = (at: number, group: (put: (h: number) => void) => void): void => table.addScoresOf(group, arena.subarray(at, at + L));
   const index = new Map<string, number>();
   let next = 0;
   const reset = (): void => {
     index.clear();
     arena.fill(0, 0, R);
-    score(EDGE_ROW + L, () => leftWordFeatures(undefined, put));
-    score(EDGE_ROW + 2 * L, () => rightWordFeatures(undefined, put));
+    score(EDGE_ROW + L, (put) => leftWordFeatures(undefined, put));
+    score(EDGE_ROW + 2 * L, (put) => rightWordFeatures(undefined, put));
     next = R;
   };
   reset();
@@ -376,9 +376,9 @@ function wordGroupScores(table: EmissionTable, cacheSize: number): { reserve(n: 
           arena = grown;
         }
         arena.fill(0, at, at + R);
-        score(at, () => ownWordFeatures(text, put));
-        score(at + L, () => leftWordFeatures(text, put));
-        score(at + 2 * L, () => rightWordFeatures(text, put));
+        score(at, (put) => ownWordFeatures(text, put));
+        score(at + L, (put) => leftWordFeatures(text, put));
+        score(at + 2 * L, (put) => rightWordFeatures(text, put));
         index.set(text, at);
       }
       return at;
@@ -399,10 +399,6 @@ function posGroupScores(table: EmissionTable): { add(into: Float64Array, at: num
   const L = table.labelCount;
   const scores = new Float64Array(POS_COUNT ** 3 * L);
   const filled = new Uint8Array(POS_COUNT ** 3);
-  const hashes: number[] = [];
-  const put = (h: number): void => {
-    hashes.push(h);
-  };
   return {
     add(into, at, prev, pos, next) {
       const pp = prev ?? '<s>';
@@ -410,9 +406,7 @@ function posGroupScores(table: EmissionTable): { add(into: Float64Array, at: num
       const key = ((POS_INDEX.get(pp) as number) * POS_COUNT + (POS_INDEX.get(pos) as number)) * POS_COUNT + (POS_INDEX.get(pn) as number);
       const base = key * L;
       if (!filled[key]) {
-        hashes.length = 0;
-        posContextFeatures(pp, pos, pn, put);
-        table.addScores(hashes, scores.subarray(base, base + L));
+        table.addScoresOf((put) => posContextFeatures(pp, pos, pn, put), scores.subarray(base, base + L));
         filled[key] = 1;
       }
       for (let y = 0; y < L; y++) into[at + y] = (into[at + y] as number) + (scores[base + y] as number);

@@ -185,7 +185,7 @@ function hashOf(name: number, a: string, b?: string): number {
 
 /**
  * Features of a token's own written form (`text`): the word, its head word, shape, prefixes and suffixes. They
- * depend on the text alone, so a tagger may score them once per distinct word (`WORD_GROUPS`).
+ * depend on the text alone, so a tagger may score them once per distinct word (`createEmissionScorer`).
  */
 export function ownWordFeatures(text: string, put: (h: number) => void): void {
   const w = text.toLowerCase();
@@ -215,7 +215,7 @@ export function rightWordFeatures(text: string | undefined, put: (h: number) => 
 /**
  * Features of a token's part of speech between its neighbours' (`<s>`, `</s>` at the sentence's edges), and
  * the bias feature every token has. They depend on the three parts of speech alone, so a tagger may score them
- * once per triple (`withoutCachedGroups`).
+ * once per triple (`createEmissionScorer`).
  */
 export function posContextFeatures(pp: string, pos: string, pn: string, put: (h: number) => void): void {
   put(BIAS);
