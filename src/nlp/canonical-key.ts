@@ -1,3 +1,4 @@
+import { createBoundedMemo } from './bounded-memo.js';
 import type { ConceptType } from './types.js';
 
 /**
@@ -85,27 +86,17 @@ export function keyParts(text: string): string[] {
   return out;
 }
 
-/** Canonical key by name: extraction asks for the same names' keys many times a paper (and across papers). */
-const keys = new Map<string, string>();
-
 /**
  * Key shared by every spelling of a name: case-folded, dashes/spaces/underscores unified to one hyphen,
  * last word singular, British spellings folded. "Large Language Models", "large-language model" →
- * "large-language-model".
+ * "large-language-model". Remembered per name: extraction asks for the same names' keys many times a paper.
  */
-export function canonicalKey(name: string): string {
-  let key = keys.get(name);
-  if (key === undefined) {
-    const parts = keyParts(name.normalize('NFKC'));
-    const last = parts.length - 1;
-    if (last >= 0) parts[last] = singularize(parts[last] as string);
-    key = parts.join('-');
-    // Bounded: a long-running ingest sees an open vocabulary.
-    if (keys.size >= 50_000) keys.clear();
-    keys.set(name, key);
-  }
-  return key;
-}
+export const canonicalKey: (name: string) => string = createBoundedMemo((name) => {
+  const parts = keyParts(name.normalize('NFKC'));
+  const last = parts.length - 1;
+  if (last >= 0) parts[last] = singularize(parts[last] as string);
+  return parts.join('-');
+}, 50_000);
 
 /** Id shared by every paper's mention of a concept: `method:flashattention-2`. */
 export function conceptId(type: ConceptType, key: string): string {

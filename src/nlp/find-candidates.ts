@@ -1,3 +1,4 @@
+import { createBoundedMemo } from './bounded-memo.js';
 import { singularize } from './canonical-key.js';
 import type { Token } from './tokenize.js';
 import { GENERIC_HEADS, METHOD_HEADS, NAMING_WORDS, NEVER_NAMES, NON_NAMING_MODIFIERS, SPECIFIC_ALONE, TASK_HEADS, VERB_LIKE, headType } from './vocabulary.js';
@@ -13,26 +14,19 @@ export interface Chunk {
 
 const NOMINAL_GERUNDS = new Set([...TASK_HEADS, ...METHOD_HEADS, ...SPECIFIC_ALONE.keys()].filter((w) => w.endsWith('ing')));
 
-/** Head word by lowercase token: the chunker, the rules and the tagger's features ask for it many times a token. */
-const heads = new Map<string, string>();
-
 /** Singular last piece of a token, possessive dropped: "Multi-Head's" → "head", "encoder-decoders" → "decoder". */
 export function headWord(t: Token): string {
   return headWordOf(t.lower);
 }
 
-/** `headWord` of a token whose lowercase text is `lower`. */
-export function headWordOf(lower: string): string {
-  let head = heads.get(lower);
-  if (head === undefined) {
-    const parts = lower.replace(/['’]s$/, '').split('-');
-    head = singularize(parts[parts.length - 1] as string);
-    // Bounded: a long-running ingest sees an open vocabulary.
-    if (heads.size >= 20_000) heads.clear();
-    heads.set(lower, head);
-  }
-  return head;
-}
+/**
+ * `headWord` of a token whose lowercase text is `lower`; remembered, because the chunker, the rules and the
+ * tagger's features ask for it many times a token.
+ */
+export const headWordOf: (lower: string) => string = createBoundedMemo((lower) => {
+  const parts = lower.replace(/['’]s$/, '').split('-');
+  return singularize(parts[parts.length - 1] as string);
+}, 20_000);
 
 /**
  * Words the tagger sometimes calls nouns that never sit in a name; among them articles ("in the/NOUN
