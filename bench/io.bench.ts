@@ -20,7 +20,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,12 +129,11 @@ function bibtexEntry(paper: AnalyzedPaper, i: number): string {
 /** A paper as one element of a pretty-printed JSON array (as `JSON.stringify(papers, null, 2)` writes it). */
 function jsonArrayElement(paper: AnalyzedPaper, i: number, last: boolean): string {
   const record = { id: paper.id, title: paper.title, abstract: paper.abstract, url: paper.url, published: paper.published, authors: paper.authors };
-  return `  ${JSON.stringify(record, null, 2).replace(/\n/g, '\n  ')}${last ? '' : ','}`.replace(/^/, i === 0 ? '[\n' : '') + (last ? '\n]' : '');
+  return `${i === 0 ? '[\n' : ''}  ${JSON.stringify(record, null, 2).replace(/\n/g, '\n  ')}${last ? '\n]' : ','}`;
 }
 
 /** Peak memory reading BibTeX and JSON-array files of N/4 and N papers (phase 6). */
 async function fileFormats(corpus: Awaited<ReturnType<typeof createSyntheticCorpus>>, papers: number, dir: string): Promise<void> {
-  const { stat } = await import('node:fs/promises');
   for (const n of [Math.floor(papers / 4), papers]) {
     const bib = join(dir, `papers-${n}.bib`);
     const array = join(dir, `papers-${n}.json`);

@@ -205,11 +205,3 @@ function parseEntries(text: string, firstLine: number, strings: Record<string, s
   return out.sort((a, b) => a.line - b.line);
 }
 
-/** Parses BibTeX text already in memory, entry by entry as a file is read (see `createBibtexReader`). */
-export function parseBibtex(text: string): LocatedRecord[] {
-  const reader = createBibtexReader();
-  const out: LocatedRecord[] = [];
-  text.split(/\r?\n/).forEach((line, i) => out.push(...reader.push(line, i + 1)));
-  out.push(...reader.end());
-  return out;
-}

@@ -41,7 +41,7 @@ interface Postings {
   length: number;
 }
 
-const grow = <T extends Int32Array | Uint16Array>(array: T, needed: number, make: (n: number) => T): T => {
+const grow = <T extends Int32Array | Uint16Array | Uint8Array>(array: T, needed: number, make: (n: number) => T): T => {
   if (needed <= array.length) return array;
   const next = make(Math.max(needed, Math.ceil(array.length * 1.5), 2));
   next.set(array);
@@ -85,11 +85,7 @@ export function createTextIndex(): TextIndex {
       if (tokens.length === 0) return;
       while (paperIds.length <= doc) paperIds.push(null);
       paperIds[doc] = paperId;
-      if (norms.length <= doc) {
-        const next = new Uint8Array(Math.max(doc + 1, Math.ceil(norms.length * 1.5)));
-        next.set(norms);
-        norms = next;
-      }
+      norms = grow(norms, doc + 1, (n) => new Uint8Array(n));
       norms[doc] = encodeLength(tokens.length);
       docCount += 1;
       sumLength += tokens.length;
