@@ -129,6 +129,11 @@ export function textQueryTerms(title: string, text: string): QueryTerm[] {
   return queryTerms([...searchTerms(title), ...searchTerms(text)]);
 }
 
+/** `query` without the terms `leaveOut` names (a corpus's too common terms, `isTooCommon`): what is asked of the index. */
+export function withoutTerms(query: readonly QueryTerm[], leaveOut: (term: string) => boolean): QueryTerm[] {
+  return query.filter(({ term }) => !leaveOut(term));
+}
+
 /**
  * The Lucene query for `terms`: each term quoted (so no term is syntax) and boosted by its count, OR-ed.
  * Terms are runs of letters and digits, so they hold no quote or backslash.

@@ -16,7 +16,7 @@ import type { GraphStore } from '../graph-store.js';
 import { CONCEPT_KEY_SHAPE, CONCEPT_PAPERS_KEY_SHAPE, PAPER_KEY_SHAPES } from '../page-keys.js';
 import { conceptKeys, mergeConcept, preparePapers } from '../prepare-papers.js';
 import type { PreparedPaper } from '../prepare-papers.js';
-import { QUERY_TERM_MAX_SHARE, isTooCommon, queryTerms } from '../bm25.js';
+import { QUERY_TERM_MAX_SHARE, isTooCommon, queryTerms, withoutTerms } from '../bm25.js';
 import { DEFAULT_CONCEPT_BUDGET, textSourceConcepts } from '../rank-related.js';
 import type { ConceptFrequency } from '../rank-related.js';
 import { searchTerms } from '../search-terms.js';
@@ -40,7 +40,7 @@ import type {
 } from '../types.js';
 import { createLinkArena } from './packed-links.js';
 import type { LinkOutput, LinkRange } from './packed-links.js';
-import { explainMatches, findRelatedPapers, paperTokens, queriedTerms } from './related-papers.js';
+import { explainMatches, findRelatedPapers, paperTokens } from './related-papers.js';
 import type { RelatedCorpus } from './related-papers.js';
 import { insertSorted, removeSorted } from './sorted-numbers.js';
 import { createTextIndex } from './text-index.js';
@@ -608,7 +608,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
       const types = checkTypes(options.types);
       const concepts = textSourceConcepts(source, types, (id) => conceptById(id)?.papers.length ?? 0);
       const corpus = relatedCorpus(types);
-      return findRelatedPapers(corpus, { ...search, concepts, query: queriedTerms(corpus, source.query) });
+      return findRelatedPapers(corpus, { ...search, concepts, query: withoutTerms(source.query, corpus.tooCommon) });
     },
 
     async explainTextMatches(matches) {

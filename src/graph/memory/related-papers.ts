@@ -1,3 +1,4 @@
+import { withoutTerms } from '../bm25.js';
 import type { QueryTerm } from '../bm25.js';
 import { TEXT_CANDIDATES, explainSharedTerms, rankRelated, selectConceptExpansion } from '../rank-related.js';
 import type { ConceptFrequency, RelatedCandidate } from '../rank-related.js';
@@ -57,16 +58,11 @@ export function findRelatedPapers(corpus: RelatedCorpus, search: RelatedSearch):
   });
 }
 
-/** The terms of a query the related-papers search asks the index for: the too common ones left out. */
-export function queriedTerms(corpus: RelatedCorpus, query: readonly QueryTerm[]): QueryTerm[] {
-  return query.filter(({ term }) => !corpus.tooCommon(term));
-}
-
 export function explainMatches(corpus: RelatedCorpus, matches: readonly TextMatch[]): SharedTerm[][] {
   return matches.map((match) => {
     const tokens = corpus.tokensOf(match.paperId);
     const present = new Set(tokens);
-    const query = queriedTerms(corpus, match.query);
+    const query = withoutTerms(match.query, corpus.tooCommon);
     const documentFrequency = new Map(
       query.filter(({ term }) => present.has(term)).map(({ term }) => [term, corpus.text.documentFrequency(term)] as const),
     );

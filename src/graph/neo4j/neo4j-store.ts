@@ -18,7 +18,7 @@ import { CONCEPT_KEY_SHAPE, CONCEPT_PAPERS_KEY_SHAPE, PAPER_KEY_SHAPES } from '.
 import type { GraphStore } from '../graph-store.js';
 import { PAPER_FIELDS } from '../types.js';
 import { preparePapers } from '../prepare-papers.js';
-import { luceneTextQuery } from '../bm25.js';
+import { luceneTextQuery, withoutTerms } from '../bm25.js';
 import { DEFAULT_CONCEPT_BUDGET, textSourceConcepts } from '../rank-related.js';
 import { explainOnNeo4j, relatedPapersCypher, relatedParameters, relatedToTextCypher, runRelated } from './related-papers.js';
 import { createCommonTermsCache, sampleTerms } from './common-terms.js';
@@ -917,7 +917,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       if (query.first === 0) return [];
       const conceptIds = textSourceConcepts(source, query.types ?? undefined, () => 1).map((c) => c.conceptId);
       const common = new Set(query.commonTerms);
-      const lucene = luceneTextQuery(source.query.filter(({ term }) => !common.has(term)));
+      const lucene = luceneTextQuery(withoutTerms(source.query, (term) => common.has(term)));
       return read(async (tx) => {
         const related = await runRelated(
           tx,

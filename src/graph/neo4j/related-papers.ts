@@ -1,7 +1,7 @@
 import neo4j from 'neo4j-driver';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { ConceptType } from '../../nlp/index.js';
-import { MAX_QUERY_TERMS, QUERY_STOP_WORDS, luceneTextQuery } from '../bm25.js';
+import { MAX_QUERY_TERMS, QUERY_STOP_WORDS, luceneTextQuery, withoutTerms } from '../bm25.js';
 import {
   HYBRID_CONCEPT_WEIGHT,
   SHARED_TERM_MAX_PAPERS,
@@ -249,7 +249,7 @@ export async function explainOnNeo4j(
   commonTerms: readonly string[],
 ): Promise<SharedTerm[][]> {
   const common = new Set(commonTerms);
-  const matches = textMatches.map((m) => ({ ...m, query: m.query.filter(({ term }) => !common.has(term)) }));
+  const matches = textMatches.map((m) => ({ ...m, query: withoutTerms(m.query, (term) => common.has(term)) }));
   const paperIds = [...new Set(matches.map((m) => m.paperId))];
   const textRecords = await tx.run(
     `UNWIND $ids AS id MATCH (p:Paper {id: id}) USING INDEX SEEK p:Paper(id) RETURN id, p.searchText AS text`,
