@@ -1,11 +1,11 @@
 /**
- * PROFILE of the Neo4j reads whose work grows with the graph: related papers (one source, and the 20 sources of
- * the nested read), the cooccurrence join (when a matrix is computed) and the write-log read that brings a kept
+ * PROFILE of the Neo4j reads whose work grows with the graph: related papers (the statement `Paper.related` runs for
+ * the default ranking; one source, and the 20 sources of the nested read), the cooccurrence join (when a matrix is computed) and the write-log read that brings a kept
  * matrix forward. Prints each plan's operators over 1,000 rows or db hits. Run against a database holding the
  * synthetic corpus (what `npm run bench:scale -- --keep` leaves): `NEO4J_URI=… npx tsx bench/profile.bench.ts`.
  */
 import neo4j from 'neo4j-driver';
-import { DEFAULT_CONCEPT_BUDGET, RELATED_PAPERS_CYPHER, commonTerms, relatedParameters, sampleTerms } from '../src/graph/index.js';
+import { DEFAULT_CONCEPT_BUDGET, commonTerms, relatedPapersCypher, relatedParameters, sampleTerms } from '../src/graph/index.js';
 import { benchNeo4jConfig, syntheticPaperId } from './synthetic-corpus.js';
 const config = benchNeo4jConfig();
 const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
@@ -36,8 +36,8 @@ await sampling.close();
 const opts = { first: 5, by: 'HYBRID' as const, types: null, minShared: 0, conceptBudget: DEFAULT_CONCEPT_BUDGET, commonTerms: common };
 const { records } = await driver.executeQuery('MATCH (p:Paper) RETURN count(p) AS n');
 const n = neo4j.integer.toNumber(records[0]?.get('n'));
-await profile('Paper.related, one source', RELATED_PAPERS_CYPHER, { ...relatedParameters(opts), ids: [syntheticPaperId(Math.floor(n / 3))] });
-await profile('Paper.related, 20 sources (the nested read)', RELATED_PAPERS_CYPHER, {
+await profile('Paper.related, one source', relatedPapersCypher(opts.by), { ...relatedParameters(opts), ids: [syntheticPaperId(Math.floor(n / 3))] });
+await profile('Paper.related, 20 sources (the nested read)', relatedPapersCypher(opts.by), {
   ...relatedParameters(opts),
   ids: Array.from({ length: 20 }, (_, i) => syntheticPaperId(Math.floor((i * n) / 20))),
 });

@@ -7,7 +7,7 @@ export { createGraphStore } from './create-graph-store.js';
 export type { GraphStoreOptions } from './create-graph-store.js';
 export { createMemoryStore } from './memory/index.js';
 export type { MemoryStoreOptions } from './memory/index.js';
-export { RELATED_PAPERS_CYPHER, relatedPapersCypher, createNeo4jStore, relatedParameters, runRelated } from './neo4j/index.js';
+export { relatedPapersCypher, createNeo4jStore, relatedParameters, runRelated } from './neo4j/index.js';
 export type { Neo4jStoreOptions, RelatedQueryOptions, TermSample } from './neo4j/index.js';
 export { TERM_SAMPLE_PAPERS, commonTerms, sampleTerms } from './neo4j/index.js';
 export { searchTerms } from './search-terms.js';

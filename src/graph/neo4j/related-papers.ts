@@ -149,7 +149,7 @@ const TEXT_SOURCE = `
  * One statement for a batch of stored papers (each source's concepts and query come from the graph), any `$by`.
  * `relatedPapersCypher` picks the cheaper one for HYBRID and TEXT.
  */
-export const RELATED_PAPERS_CYPHER = PAPER_SOURCES + CANDIDATES + RANK_EVERY_CONCEPT;
+const RELATED_PAPERS_CYPHER = PAPER_SOURCES + CANDIDATES + RANK_EVERY_CONCEPT;
 
 /** The same for a text not in the graph: its concept ids and Lucene query are parameters. */
 export const RELATED_TO_TEXT_CYPHER = TEXT_SOURCE + CANDIDATES + RANK_EVERY_CONCEPT;
