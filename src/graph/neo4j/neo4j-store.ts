@@ -677,22 +677,24 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
              FOREACH (_ IN CASE WHEN row.published IS NULL THEN [1] ELSE [] END | SET p:Undated)
              FOREACH (_ IN CASE WHEN row.published IS NULL THEN [] ELSE [1] END | REMOVE p:Undated)
              WITH p, row, oldMentions
-             CALL (p) {
-               OPTIONAL MATCH (p)-[:MENTIONS]->(c:Concept)
+             CALL (p, row) {
+               // One walk over the paper's links: each is read, and deleted when the new concepts leave it out.
+               OPTIONAL MATCH (p)-[r:MENTIONS]->(c:Concept)
+               FOREACH (_ IN CASE WHEN c IS NOT NULL AND NOT c.id IN row.conceptIds THEN [1] ELSE [] END | DELETE r)
                RETURN collect(c.id) AS before
              }
-             CALL (p, row) {
-               OPTIONAL MATCH (p)-[r:MENTIONS]->(old:Concept) WHERE NOT old.id IN row.conceptIds
-               DELETE r
-               RETURN collect(old.id) AS stale
-             }
-             RETURN sum(oldMentions) AS oldMentions, collect(stale) AS stale, collect([row.id, before]) AS before`,
+             RETURN sum(oldMentions) AS oldMentions, collect([row.id, before]) AS before`,
             { rows: chunk },
           );
           oldMentions += toNumber(records[0]?.get('oldMentions') ?? 0);
-          for (const ids of (records[0]?.get('stale') as string[][] | undefined) ?? []) for (const id of ids) stale.add(id);
           const before = new Map((records[0]?.get('before') as [string, string[]][] | undefined) ?? []);
-          for (const row of chunk) changes.push({ paperId: row.id, before: before.get(row.id) ?? [], after: row.conceptIds });
+          for (const row of chunk) {
+            const was = before.get(row.id) ?? [];
+            const now = new Set(row.conceptIds);
+            // The concepts this paper no longer mentions: their counts change, and they may be left orphans.
+            for (const id of was) if (!now.has(id)) stale.add(id);
+            changes.push({ paperId: row.id, before: was, after: row.conceptIds });
+          }
         }
         for (const chunk of chunks(conceptRows, batchSize)) {
           await tx.run(
