@@ -22,12 +22,11 @@ import {
   DEFAULT_CONCEPT_BUDGET,
   commonTerms,
   createNeo4jStore,
-  relatedPapersCypher,
-  relatedParameters,
-  runRelated,
+  runRelatedPapers,
   sampleTerms,
+  twoStageFrom,
 } from '../src/graph/index.js';
-import type { RelatedQueryOptions } from '../src/graph/index.js';
+import type { RelatedQueryOptions, TermSample } from '../src/graph/index.js';
 import { canonicalKey } from '../src/nlp/index.js';
 import {
   benchNeo4jConfig,
@@ -65,19 +64,27 @@ RETURN p.id AS id, p.title AS title, concepts`;
  * What `Paper.related(first: 5)` asks the store: HYBRID, all types, no minimum, the default concept budget, the
  * corpus's too common terms left out (counted once, as the store keeps them between reads).
  */
-const RELATED_OPTIONS: Omit<RelatedQueryOptions, 'commonTerms'> = { first: 5, by: 'HYBRID', types: null, minShared: 0, conceptBudget: DEFAULT_CONCEPT_BUDGET };
-let rawCommonTerms: Promise<string[]> | undefined;
+const RELATED_OPTIONS: Omit<RelatedQueryOptions, 'commonTerms' | 'twoStage'> = {
+  first: 5,
+  by: 'HYBRID',
+  types: null,
+  minShared: 0,
+  conceptBudget: DEFAULT_CONCEPT_BUDGET,
+};
+let rawSample: Promise<TermSample> | undefined;
 
 /**
  * The nested read by hand, in one read transaction: the page with its concepts, then papergraph's own
- * related-papers statement (`relatedPapersCypher`, same parameters) with the same exact re-ranking of its rows
- * in TypeScript (`runRelated` → `rankRelated`), then the related papers' titles.
+ * related-papers statement (`runRelatedPapers`: `relatedPapersCypher`, same parameters, after the same read of the
+ * sources' texts in a two-stage search) with the same exact re-ranking of its rows in TypeScript (`rankRelated`),
+ * then the related papers' titles.
  */
 async function rawPapers(tx: ManagedTransaction): Promise<unknown[]> {
   const page = (await tx.run(RAW_PAGE)).records.map((r) => r.toObject() as { id: string; title: string; concepts: unknown[] });
-  rawCommonTerms ??= sampleTerms(tx).then((sample) => commonTerms(sample));
-  const options: RelatedQueryOptions = { ...RELATED_OPTIONS, commonTerms: await rawCommonTerms };
-  const related = await runRelated(tx, relatedPapersCypher(options.by), { ...relatedParameters(options), ids: page.map((p) => p.id) }, options);
+  rawSample ??= sampleTerms(tx);
+  const sample = await rawSample;
+  const options: RelatedQueryOptions = { ...RELATED_OPTIONS, commonTerms: commonTerms(sample), twoStage: twoStageFrom(sample) };
+  const related = await runRelatedPapers(tx, page.map((p) => p.id), options);
   const relatedIds = [...new Set([...related.values()].flatMap((list) => list.map((r) => r.paperId)))];
   const titles = new Map(
     (await tx.run('UNWIND $ids AS id MATCH (p:Paper {id: id}) RETURN id, p.title AS title', { ids: relatedIds })).records.map(

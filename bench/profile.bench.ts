@@ -5,7 +5,15 @@
  * synthetic corpus (what `npm run bench:scale -- --keep` leaves): `NEO4J_URI=… npx tsx bench/profile.bench.ts`.
  */
 import neo4j from 'neo4j-driver';
-import { DEFAULT_CONCEPT_BUDGET, commonTerms, relatedPapersCypher, relatedParameters, sampleTerms } from '../src/graph/index.js';
+import {
+  DEFAULT_CONCEPT_BUDGET,
+  commonTerms,
+  readGivenSources,
+  relatedPapersCypher,
+  relatedParameters,
+  sampleTerms,
+  twoStageFrom,
+} from '../src/graph/index.js';
 import { benchNeo4jConfig, syntheticPaperId } from './synthetic-corpus.js';
 const config = benchNeo4jConfig();
 const driver = neo4j.driver(config.uri, neo4j.auth.basic(config.user, config.password));
@@ -31,16 +39,31 @@ async function profile(name: string, cypher: string, params: Record<string, unkn
   }
 }
 const sampling = driver.session({ database: config.database, defaultAccessMode: neo4j.session.READ });
-const common = commonTerms(await sampling.executeRead((tx) => sampleTerms(tx)));
-await sampling.close();
-const opts = { first: 5, by: 'HYBRID' as const, types: null, minShared: 0, conceptBudget: DEFAULT_CONCEPT_BUDGET, commonTerms: common };
+const sample = await sampling.executeRead((tx) => sampleTerms(tx));
+const opts = {
+  first: 5,
+  by: 'HYBRID' as const,
+  types: null,
+  minShared: 0,
+  conceptBudget: DEFAULT_CONCEPT_BUDGET,
+  commonTerms: commonTerms(sample),
+  twoStage: twoStageFrom(sample),
+};
 const { records } = await driver.executeQuery('MATCH (p:Paper) RETURN count(p) AS n');
 const n = neo4j.integer.toNumber(records[0]?.get('n'));
-await profile('Paper.related, one source', relatedPapersCypher(opts.by), { ...relatedParameters(opts), ids: [syntheticPaperId(Math.floor(n / 3))] });
-await profile('Paper.related, 20 sources (the nested read)', relatedPapersCypher(opts.by), {
-  ...relatedParameters(opts),
-  ids: Array.from({ length: 20 }, (_, i) => syntheticPaperId(Math.floor((i * n) / 20))),
-});
+/** The statement `Paper.related` runs for these sources, with its parameters (in a two-stage search, after reading their texts). */
+async function relatedStatement(ids: string[]): Promise<[string, Record<string, unknown>]> {
+  const twoStage = opts.twoStage;
+  if (twoStage === null) return [relatedPapersCypher(opts.by), { ...relatedParameters(opts), ids }];
+  const sources = await sampling.executeRead((tx) => readGivenSources(tx, ids, opts.commonTerms, twoStage));
+  return [relatedPapersCypher(opts.by, true), { ...relatedParameters(opts), sources }];
+}
+await profile('Paper.related, one source', ...(await relatedStatement([syntheticPaperId(Math.floor(n / 3))])));
+await profile(
+  'Paper.related, 20 sources (the nested read)',
+  ...(await relatedStatement(Array.from({ length: 20 }, (_, i) => syntheticPaperId(Math.floor((i * n) / 20))))),
+);
+await sampling.close();
 const top = async (label: string) =>
   (await driver.executeQuery(`MATCH (c:${label}) WHERE c.paperCount IS NOT NULL WITH c ORDER BY c.paperCount DESC, c.name, c.id LIMIT 20 RETURN c.id AS id`)).records.map((r) => r.get('id'));
 await profile(

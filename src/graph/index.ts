@@ -7,7 +7,15 @@ export { createGraphStore } from './create-graph-store.js';
 export type { GraphStoreOptions } from './create-graph-store.js';
 export { createMemoryStore } from './memory/index.js';
 export type { MemoryStoreOptions } from './memory/index.js';
-export { relatedPapersCypher, createNeo4jStore, relatedParameters, runRelated } from './neo4j/index.js';
+export {
+  createNeo4jStore,
+  readGivenSources,
+  relatedPapersCypher,
+  relatedParameters,
+  runRelated,
+  runRelatedPapers,
+  twoStageFrom,
+} from './neo4j/index.js';
 export type { Neo4jStoreOptions, RelatedQueryOptions, TermSample } from './neo4j/index.js';
 export { TERM_SAMPLE_PAPERS, commonTerms, sampleTerms } from './neo4j/index.js';
 export { searchTerms } from './search-terms.js';
@@ -19,7 +27,7 @@ export type { ScanKind } from './scan-ids.js';
 export { paperSearchText } from './search-terms.js';
 export { conceptKeys } from './prepare-papers.js';
 export { requestSignal, withRequestSignal } from './request-signal.js';
-export { QUERY_TERM_MAX_SHARE, isTooCommon, textQueryTerms } from './bm25.js';
+export { FIRST_STAGE_TERMS, QUERY_TERM_MAX_SHARE, TWO_STAGE_TEXT_MIN_PAPERS, isTooCommon, textQueryTerms } from './bm25.js';
 export type { QueryTerm } from './bm25.js';
 export {
   DEFAULT_CONCEPT_BUDGET,

@@ -151,6 +151,25 @@ describeNeo4j('Neo4j store', () => {
       expect(search?.get('options').indexConfig['fulltext.analyzer']).toBe('whitespace');
     });
 
+    it('builds again a full-text index from before the paper id was in it, so two-stage searches find its papers', async () => {
+      // More distinct words than the first stage takes, so the search runs in two stages.
+      const words = Array.from({ length: 50 }, (_, i) => `word${i}`).join(' ');
+      store = await neo4jStore();
+      await store.upsertPapers([makePaper({ id: 'long', title: 'Long', abstract: words }), ...corpus()]);
+      await store.close();
+      const run = (cypher: string) => admin.executeQuery(cypher, {}, { database: config.database });
+      await run('DROP INDEX paper_search');
+      await run(
+        "CREATE FULLTEXT INDEX paper_search FOR (p:Paper) ON EACH [p.searchText] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } }",
+      );
+      store = createNeo4jStore({ config, logger: createSilentLogger(), twoStageTextMinPapers: 0 });
+      await store.init();
+      const { records } = await run("SHOW FULLTEXT INDEXES YIELD name, properties, state WHERE name = 'paper_search' RETURN properties, state");
+      expect(records.map((r) => [r.get('properties'), r.get('state')])).toEqual([[['searchText', 'id'], 'ONLINE']]);
+      const source = { query: textQueryTerms('Long', words), conceptIds: [] };
+      expect((await store.getRelatedToText(source, { first: 1, by: 'TEXT' })).map((r) => r.paperId)).toEqual(['long']);
+    });
+
     it('reads a paper of a graph written before categories and DOIs were stored as having none', async () => {
       store = await neo4jStore();
       await store.upsertPapers(corpus());

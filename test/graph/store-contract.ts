@@ -1,12 +1,13 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { PapergraphError } from '../../src/errors/index.js';
-import { QUERY_TERM_MAX_SHARE, hybridScore, textQueryTerms } from '../../src/graph/index.js';
+import { FIRST_STAGE_TERMS, QUERY_TERM_MAX_SHARE, hybridScore, textQueryTerms } from '../../src/graph/index.js';
 import type { AnalyzedPaper, GraphStore, Page, PageKey, RelatedPaperResult, StoredConcept } from '../../src/graph/index.js';
 import { corpus, hubCorpus, makePaper } from './fixtures.js';
 
 export interface MakeStoreOptions {
   conceptBudget?: number;
   queryTermMaxShare?: number;
+  twoStageTextMinPapers?: number;
 }
 
 /** Returns a store over an empty graph, initialized. */
@@ -823,6 +824,33 @@ export function describeStoreContract(name: string, make: MakeStore): void {
           makePaper({ id: 'common', title: 'Ubiquitous', abstract: 'Ubiquitous.' }),
         ]);
         expect((await only(s.getRelatedPapers(['src'], { first: 20, by: 'TEXT' }))).map((r) => r.paperId)).toEqual(['common']);
+      });
+
+      it('finds text candidates by the rarest terms in a two-stage search, then scores them by the whole query', async () => {
+        // The source's rarest FIRST_STAGE_TERMS terms ("kinship" and k00…) are in the source and in the paper whose
+        // id needs escaping only; "filler", in four papers, is queried in the second stage alone.
+        const rare = Array.from({ length: FIRST_STAGE_TERMS }, (_, i) => `k${String(i).padStart(2, '0')}`);
+        const near = 'ne"ar \\ x';
+        const papers = [
+          makePaper({ id: 'src', title: 'Kinship', abstract: `${rare.join(' ')} filler.` }),
+          makePaper({ id: near, title: 'Near', abstract: `${rare.join(' ')}.` }),
+          makePaper({ id: 'far', title: 'Far', abstract: 'Filler, filler, filler.' }),
+          ...['f0', 'f1'].map((id) => makePaper({ id, title: id, abstract: 'Filler.' })),
+        ];
+        const oneStage = await open({ queryTermMaxShare: 1 });
+        await oneStage.upsertPapers(papers);
+        const whole = await only(oneStage.getRelatedPapers(['src'], { first: 20, by: 'TEXT' }));
+        expect(whole.map((r) => r.paperId)).toEqual([near, 'far', 'f0', 'f1']);
+        await oneStage.close();
+        const twoStage = await open({ queryTermMaxShare: 1, twoStageTextMinPapers: 0 });
+        await twoStage.upsertPapers(papers);
+        expect(await only(twoStage.getRelatedPapers(['src'], { first: 20, by: 'TEXT' }))).toEqual([whole[0]]);
+        const source = { query: textQueryTerms('Kinship', `${rare.join(' ')} filler.`), conceptIds: [] };
+        const toText = await twoStage.getRelatedToText(source, { first: 20, by: 'TEXT' });
+        expect(toText.map((r) => r.paperId).sort()).toEqual([near, 'src'].sort());
+        // A query of no more terms than the first stage takes is one stage whatever the size of the graph.
+        const short = await twoStage.getRelatedToText({ query: textQueryTerms('Near', 'filler'), conceptIds: [] }, { first: 20, by: 'TEXT' });
+        expect(short.map((r) => r.paperId)).toEqual([near, 'far', 'f0', 'f1', 'src']);
       });
 
       it('answers empty for an unknown paper', async () => {

@@ -53,6 +53,11 @@ export interface MemoryStoreOptions {
    * Default `QUERY_TERM_MAX_SHARE`; 1 queries every term but the stop words.
    */
   queryTermMaxShare?: number;
+  /**
+   * Related-papers text searches run in two stages (the rarest terms find the candidates, the whole query scores
+   * them) in graphs of more than this many papers. Default `TWO_STAGE_TEXT_MIN_PAPERS`; 0 always.
+   */
+  twoStageTextMinPapers?: number;
 }
 
 /**
@@ -405,6 +410,7 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): GraphStore 
         return row === undefined ? [] : paperTokens(row);
       },
       tooCommon: (term) => isTooCommon(text.documentFrequency(term), paperSlots.size, queryTermMaxShare),
+      twoStageTextMinPapers: options.twoStageTextMinPapers,
     };
   }
 

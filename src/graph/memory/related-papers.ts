@@ -1,10 +1,10 @@
-import { withoutTerms } from '../bm25.js';
+import { TWO_STAGE_TEXT_MIN_PAPERS, rarestTerms, withoutTerms } from '../bm25.js';
 import type { QueryTerm } from '../bm25.js';
 import { TEXT_CANDIDATES, explainSharedTerms, rankRelated, selectConceptExpansion } from '../rank-related.js';
 import type { ConceptFrequency, RelatedCandidate } from '../rank-related.js';
 import { searchTerms } from '../search-terms.js';
 import type { RelatedBy, RelatedPaperResult, SharedTerm, TextMatch } from '../types.js';
-import type { TextIndex } from './text-index.js';
+import type { TextHit, TextIndex } from './text-index.js';
 
 /** What the embedded store's related-papers search reads: its concept index and its text index. */
 export interface RelatedCorpus {
@@ -17,6 +17,8 @@ export interface RelatedCorpus {
   tokensOf(paperId: string): string[];
   /** Whether a term is in too many papers to query (`isTooCommon`, exact here). */
   tooCommon(term: string): boolean;
+  /** Text searches run in two stages above this many papers. Default `TWO_STAGE_TEXT_MIN_PAPERS`. */
+  twoStageTextMinPapers?: number;
 }
 
 export interface RelatedSearch {
@@ -31,12 +33,27 @@ export interface RelatedSearch {
 }
 
 /**
- * Candidates as the Neo4j store finds them (the best `TEXT_CANDIDATES` BM25 matches, the source left out, and
- * the papers of the concepts `selectConceptExpansion` picks), ranked by `rankRelated`.
+ * The best `TEXT_CANDIDATES` BM25 matches of a query, the source left out, as the Neo4j store finds them: in a
+ * graph of more than `twoStageTextMinPapers` papers, among the best `TEXT_CANDIDATES` + 1 matches (the source may be
+ * one) of the query's rarest terms (`rarestTerms`).
+ */
+export function findTextCandidates(corpus: RelatedCorpus, query: readonly QueryTerm[], source?: string): TextHit[] {
+  const rare =
+    corpus.totalPapers > (corpus.twoStageTextMinPapers ?? TWO_STAGE_TEXT_MIN_PAPERS)
+      ? rarestTerms(query, (term) => corpus.text.documentFrequency(term))
+      : null;
+  if (rare === null) return corpus.text.search(query, TEXT_CANDIDATES, source);
+  const among = new Set(corpus.text.search(rare, TEXT_CANDIDATES + 1).map((hit) => hit.paperId));
+  return corpus.text.search(query, TEXT_CANDIDATES, source, among);
+}
+
+/**
+ * Candidates as the Neo4j store finds them (`findTextCandidates`, and the papers of the concepts
+ * `selectConceptExpansion` picks), ranked by `rankRelated`.
  */
 export function findRelatedPapers(corpus: RelatedCorpus, search: RelatedSearch): RelatedPaperResult[] {
   if (search.first <= 0) return [];
-  const textHits = corpus.text.search(search.query, TEXT_CANDIDATES, search.paperId);
+  const textHits = findTextCandidates(corpus, search.query, search.paperId);
   const textScores = new Map(textHits.map((hit) => [hit.paperId, hit.score]));
   const ids = new Set(textScores.keys());
   for (const conceptId of selectConceptExpansion(search.concepts, search.conceptBudget)) {

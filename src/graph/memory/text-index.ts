@@ -23,9 +23,9 @@ export interface TextIndex {
   remove(doc: number, tokens: readonly string[]): void;
   /**
    * The best `limit` documents for the query, each term boosted by its count: score descending, then paper id;
-   * `exclude` (the source paper) is left out.
+   * `exclude` (the source paper) is left out, and only papers in `among` are scored when it is given.
    */
-  search(query: readonly QueryTerm[], limit: number, exclude?: string): TextHit[];
+  search(query: readonly QueryTerm[], limit: number, exclude?: string, among?: ReadonlySet<string>): TextHit[];
   /** Number of documents containing the term. */
   documentFrequency(term: string): number;
   /** The slots of the documents containing the term, ascending (a view: read it before the next write). */
@@ -119,7 +119,7 @@ export function createTextIndex(): TextIndex {
       }
     },
 
-    search(query, limit, exclude) {
+    search(query, limit, exclude, among) {
       if (limit <= 0 || docCount === 0) return [];
       const score = createBm25Scorer({ docCount, sumLength });
       const sums = new Float64Array(paperIds.length);
@@ -137,7 +137,9 @@ export function createTextIndex(): TextIndex {
       const hits: TextHit[] = [];
       for (const doc of touched) {
         const paperId = paperIds[doc] as string;
-        if (paperId !== exclude) hits.push({ paperId, score: Math.fround(sums[doc] as number) });
+        if (paperId !== exclude && (among === undefined || among.has(paperId))) {
+          hits.push({ paperId, score: Math.fround(sums[doc] as number) });
+        }
       }
       return hits.sort((a, b) => b.score - a.score || compareStrings(a.paperId, b.paperId)).slice(0, limit);
     },

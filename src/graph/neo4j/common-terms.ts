@@ -73,6 +73,8 @@ export async function sampleTerms(tx: ManagedTransaction, samplePapers = TERM_SA
 export interface CommonTermsCache {
   /** The graph's too common terms, from the current sample (read first when there is none or it is stale). */
   terms(): Promise<readonly string[]>;
+  /** The current sample (read first when there is none or it is stale). */
+  sample(): Promise<TermSample>;
   /** A related-papers statement saw `totalPapers` papers: the sample is read again if it no longer stands for them. */
   observe(totalPapers: number): void;
   /**
@@ -113,6 +115,9 @@ export function createCommonTermsCache(read: () => Promise<TermSample>, maxShare
   return {
     async terms() {
       return (current ?? (await load())).terms;
+    },
+    async sample() {
+      return (current ?? (await load())).sample;
     },
     observe(totalPapers) {
       if (current !== undefined && !isSampleCurrent(current.sample, totalPapers)) current = undefined;

@@ -18,9 +18,9 @@ import { CONCEPT_KEY_SHAPE, CONCEPT_PAPERS_KEY_SHAPE, PAPER_KEY_SHAPES } from '.
 import type { GraphStore } from '../graph-store.js';
 import { PAPER_FIELDS } from '../types.js';
 import { preparePapers } from '../prepare-papers.js';
-import { luceneTextQuery, withoutTerms } from '../bm25.js';
+import { TEXT_FIELD, TWO_STAGE_TEXT_MIN_PAPERS, luceneTextQuery, rarestTerms, withoutTerms } from '../bm25.js';
 import { DEFAULT_CONCEPT_BUDGET, textSourceConcepts } from '../rank-related.js';
-import { explainOnNeo4j, relatedPapersCypher, relatedParameters, relatedToTextCypher, runRelated } from './related-papers.js';
+import { explainOnNeo4j, relatedParameters, relatedToTextCypher, runRelated, runRelatedPapers, twoStageFrom } from './related-papers.js';
 import { createCommonTermsCache, sampleTerms } from './common-terms.js';
 import type { RelatedQueryOptions } from './related-papers.js';
 import { searchTerms } from '../search-terms.js';
@@ -65,6 +65,11 @@ export interface Neo4jStoreOptions extends Neo4jSessionOptions {
    * here estimated from a sample, `TERM_SAMPLE_PAPERS`). Default `QUERY_TERM_MAX_SHARE`.
    */
   queryTermMaxShare?: number;
+  /**
+   * Related-papers text searches run in two stages (the rarest terms, by the sample's counts, find the candidates;
+   * the whole query scores them) in graphs of more than this many papers. Default `TWO_STAGE_TEXT_MIN_PAPERS`; 0 always.
+   */
+  twoStageTextMinPapers?: number;
 }
 
 /** Applied by `init`; each statement is idempotent. Mirrored in schema/graph-model.md. */
@@ -76,7 +81,8 @@ export const SCHEMA_STATEMENTS = [
   'CREATE INDEX concept_broader IF NOT EXISTS FOR (c:Concept) ON (c.broader)',
   'CREATE INDEX paper_title IF NOT EXISTS FOR (p:Paper) ON (p.title)',
   'CREATE INDEX paper_published IF NOT EXISTS FOR (p:Paper) ON (p.published)',
-  "CREATE FULLTEXT INDEX paper_search IF NOT EXISTS FOR (p:Paper) ON EACH [p.searchText] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } }",
+  // The id is indexed too, so a two-stage related-papers search can score the whole query at its candidates only.
+  "CREATE FULLTEXT INDEX paper_search IF NOT EXISTS FOR (p:Paper) ON EACH [p.searchText, p.id] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } }",
   // Sort keys kept on write, so rankings and pages read an index in order instead of sorting everything.
   'CREATE INDEX paper_concept_count IF NOT EXISTS FOR (p:Paper) ON (p.conceptCount)',
   'CREATE INDEX undated_paper_id IF NOT EXISTS FOR (p:Undated) ON (p.id)',
@@ -280,7 +286,7 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
 function luceneQuery(terms: readonly string[]): string {
   return terms
     .slice(0, MAX_INDEX_TERMS)
-    .map((term) => `"${term.replace(/[\\"]/g, '\\$&')}"`)
+    .map((term) => `${TEXT_FIELD}:"${term.replace(/[\\"]/g, '\\$&')}"`)
     .join(' AND ');
 }
 
@@ -424,6 +430,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
    */
   const matrices = createCooccurrenceCache();
   /** The terms related-papers text queries leave out as too common, from a sample of the papers' texts. */
+  const twoStageTextMinPapers = options.twoStageTextMinPapers ?? TWO_STAGE_TEXT_MIN_PAPERS;
   const commonTerms = createCommonTermsCache(() => read((tx) => sampleTerms(tx)), options.queryTermMaxShare);
 
   /**
@@ -480,7 +487,12 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       minShared: options.minShared,
       conceptBudget,
     };
-    return { ...query, commonTerms: query.first === 0 ? [] : await commonTerms.terms() };
+    if (query.first === 0) return { ...query, commonTerms: [], twoStage: null };
+    return {
+      ...query,
+      commonTerms: await commonTerms.terms(),
+      twoStage: twoStageFrom(await commonTerms.sample(), twoStageTextMinPapers),
+    };
   }
 
   /**
@@ -597,6 +609,14 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
     kind: 'neo4j',
 
     async init() {
+      // A graph from before the paper id was in the full-text index has the index built again, with it.
+      const outdated = await sessions.run(
+        "SHOW FULLTEXT INDEXES YIELD name, properties WHERE name = 'paper_search' AND NOT 'id' IN properties RETURN name",
+      );
+      if (outdated.length > 0) {
+        logger.info({ uri: config.uri }, 'rebuilding the full-text index paper_search with the paper id');
+        await write((tx) => tx.run('DROP INDEX paper_search IF EXISTS'));
+      }
       for (const statement of SCHEMA_STATEMENTS) await write((tx) => tx.run(statement));
       const seconds = options.indexWaitSeconds ?? 300;
       await sessions.run('CALL db.awaitIndexes($seconds)', { seconds: neo4j.int(seconds) });
@@ -909,7 +929,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       // One statement per batch (candidates found, scored and cut to the best few in the database); the rows'
       // few candidates are then ranked exactly by the memory store's function.
       return answerPerId<RelatedPaperResult[]>(paperIds, [], async (tx, ids) => {
-        const related = await runRelated(tx, relatedPapersCypher(query.by), { ...relatedParameters(query), ids }, query, commonTerms.observe);
+        const related = await runRelatedPapers(tx, ids, query, commonTerms.observe);
         return related as Map<string, RelatedPaperResult[]>;
       });
     },
@@ -919,12 +939,15 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       if (query.first === 0) return [];
       const conceptIds = textSourceConcepts(source, query.types ?? undefined, () => 1).map((c) => c.conceptId);
       const common = new Set(query.commonTerms);
-      const lucene = luceneTextQuery(withoutTerms(source.query, (term) => common.has(term)));
+      const textQuery = withoutTerms(source.query, (term) => common.has(term));
+      const lucene = luceneTextQuery(textQuery);
+      const rareTerms = query.twoStage === null ? null : rarestTerms(textQuery, query.twoStage);
+      const rare = rareTerms === null ? null : luceneTextQuery(rareTerms);
       return read(async (tx) => {
         const related = await runRelated(
           tx,
           relatedToTextCypher(query.by),
-          { ...relatedParameters(query), conceptIds, lucene },
+          { ...relatedParameters(query), conceptIds, lucene, rare },
           query,
           commonTerms.observe,
         );

@@ -1,7 +1,17 @@
 import neo4j from 'neo4j-driver';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { ConceptType } from '../../nlp/index.js';
-import { MAX_QUERY_TERMS, QUERY_STOP_WORDS, luceneTextQuery, withoutTerms } from '../bm25.js';
+import {
+  MAX_QUERY_TERMS,
+  QUERY_STOP_WORDS,
+  TEXT_FIELD,
+  TWO_STAGE_TEXT_MIN_PAPERS,
+  luceneTextQuery,
+  queryTerms,
+  rarestTerms,
+  withoutTerms,
+} from '../bm25.js';
+import type { TermSample } from './common-terms.js';
 import {
   HYBRID_CONCEPT_WEIGHT,
   SHARED_TERM_MAX_PAPERS,
@@ -25,16 +35,29 @@ const HYBRID_SCORE = `(1 - $conceptWeight) * text + CASE WHEN size(shared) = 0 T
 
 /**
  * The candidates of a source: its text candidates from the full-text index (Lucene's BM25, the source's terms
- * each boosted by its count) and the papers of its rarest concepts within the budget (`selectConceptExpansion` in
+ * each boosted by its count; in two stages when `rare` is given, see `TWO_STAGE_TEXT_MIN_PAPERS`) and the papers of its rarest concepts within the budget (`selectConceptExpansion` in
  * Cypher: the concepts sorted by paper count then id, kept while their counts add up to at most `$budget`). One
  * of the RANK_ parts follows: a first ranking by the same formulas as `rankRelated`, so that only the best `$keep`
  * candidates per source come back, with their concepts; `rankRelated` then scores those exactly. Needs `n` (all
- * papers), `id`, `src` (null for a text), `source` ([concept id, paper count] sorted by count then id) and `lucene`.
+ * papers), `id`, `src` (null for a text), `source` ([concept id, paper count] sorted by count then id), `lucene` and
+ * `rare` (the first stage's query, or null for one stage).
  */
 const CANDIDATES = `
-  CALL (src, lucene) {
-    WITH src, lucene WHERE lucene <> ''
-    CALL db.index.fulltext.queryNodes('paper_search', lucene, {limit: $textLimit}) YIELD node, score
+  CALL (src, lucene, rare) {
+    WITH src, lucene, rare WHERE lucene <> ''
+    CALL (lucene, rare) {
+      WITH lucene WHERE rare IS NULL
+      CALL db.index.fulltext.queryNodes('paper_search', lucene, {limit: $textLimit}) YIELD node, score
+      RETURN node, score
+    UNION ALL
+      WITH lucene, rare WHERE rare IS NOT NULL
+      CALL db.index.fulltext.queryNodes('paper_search', rare, {limit: $textLimit}) YIELD node
+      WITH lucene, collect('"' + replace(replace(node.id, '\\\\', '\\\\\\\\'), '"', '\\\\"') + '"') AS ids WHERE size(ids) > 0
+      // The whole query, scored only at the first stage's papers: the id clause selects them and adds nothing.
+      CALL db.index.fulltext.queryNodes('paper_search', '+id:(' + reduce(q = '', x IN ids | q + ' ' + x) + ')^0 ' + lucene,
+        {limit: $textLimit}) YIELD node, score
+      RETURN node, score
+    }
     WITH node, score WHERE src IS NULL OR node <> src
     WITH node, score ORDER BY score DESC, node.id LIMIT $textCandidates
     RETURN collect({q: node, score: score}) AS textHits
@@ -115,23 +138,40 @@ const RANK_SHARED_CONCEPTS = `
   }
   RETURN id, n, source, textMax, candidates`;
 
+/** A stored source's concepts, [concept id, paper count] sorted by count then id; needs `src`. */
+const SOURCE_CONCEPTS = `MATCH (src)-[:MENTIONS]->(c:Concept) WHERE $types IS NULL OR c.type IN $types
+    WITH c.id AS conceptId, ${PAPER_COUNT} AS paperCount ORDER BY paperCount, conceptId
+    RETURN collect([conceptId, paperCount]) AS source`;
+
 const PAPER_SOURCES = `
   MATCH (everyPaper:Paper) WITH count(everyPaper) AS n
   UNWIND $ids AS id
   MATCH (src:Paper {id: id}) USING INDEX SEEK src:Paper(id)
   CALL (src) {
-    MATCH (src)-[:MENTIONS]->(c:Concept) WHERE $types IS NULL OR c.type IN $types
-    WITH c.id AS conceptId, ${PAPER_COUNT} AS paperCount ORDER BY paperCount, conceptId
-    RETURN collect([conceptId, paperCount]) AS source
+    ${SOURCE_CONCEPTS}
   }
   CALL (src) {
     UNWIND split(src.searchText, ' ') AS term
     WITH term, count(*) AS count WHERE term <> '' AND NOT term IN $stopWords AND NOT term IN $commonTerms
     WITH term, count ORDER BY count DESC, term LIMIT ${MAX_QUERY_TERMS}
     WITH term, count ORDER BY term
-    RETURN reduce(q = '', clause IN collect('"' + term + '"^' + toString(count)) | q + ' ' + clause) AS lucene
+    RETURN reduce(q = '', clause IN collect('${TEXT_FIELD}:"' + term + '"^' + toString(count)) | q + ' ' + clause) AS lucene
   }
-  WITH n, id, src, source, lucene
+  WITH n, id, src, source, lucene, null AS rare
+`;
+
+/**
+ * Stored sources whose text queries are given (`$sources`: id, lucene and rare), for a two-stage search: choosing
+ * the rarest terms needs document frequencies, which the store estimates outside Cypher.
+ */
+const GIVEN_PAPER_SOURCES = `
+  MATCH (everyPaper:Paper) WITH count(everyPaper) AS n
+  UNWIND $sources AS s
+  MATCH (src:Paper {id: s.id}) USING INDEX SEEK src:Paper(id)
+  CALL (src) {
+    ${SOURCE_CONCEPTS}
+  }
+  WITH n, s.id AS id, src, source, s.lucene AS lucene, s.rare AS rare
 `;
 
 const TEXT_SOURCE = `
@@ -142,7 +182,7 @@ const TEXT_SOURCE = `
     WITH conceptId, CASE WHEN c IS NULL THEN 1 ELSE ${PAPER_COUNT} END AS paperCount ORDER BY paperCount, conceptId
     RETURN collect([conceptId, paperCount]) AS source
   }
-  WITH n, null AS id, null AS src, source, $lucene AS lucene
+  WITH n, null AS id, null AS src, source, $lucene AS lucene, $rare AS rare
 `;
 
 /**
@@ -157,8 +197,15 @@ export const RELATED_TO_TEXT_CYPHER = TEXT_SOURCE + CANDIDATES + RANK_EVERY_CONC
 const RELATED_PAPERS_BY_SHARED = PAPER_SOURCES + CANDIDATES + RANK_SHARED_CONCEPTS;
 const RELATED_TO_TEXT_BY_SHARED = TEXT_SOURCE + CANDIDATES + RANK_SHARED_CONCEPTS;
 
-/** The related-papers statement for `by`: the one reading only shared concepts unless the cosine ranks. */
-export function relatedPapersCypher(by: RelatedBy): string {
+const GIVEN_RELATED_PAPERS = GIVEN_PAPER_SOURCES + CANDIDATES + RANK_EVERY_CONCEPT;
+const GIVEN_RELATED_PAPERS_BY_SHARED = GIVEN_PAPER_SOURCES + CANDIDATES + RANK_SHARED_CONCEPTS;
+
+/**
+ * The related-papers statement for `by`: the one reading only shared concepts unless the cosine ranks; with
+ * `givenQueries`, the one taking each source's text queries as `$sources` (a two-stage search).
+ */
+export function relatedPapersCypher(by: RelatedBy, givenQueries = false): string {
+  if (givenQueries) return by === 'CONCEPTS' ? GIVEN_RELATED_PAPERS : GIVEN_RELATED_PAPERS_BY_SHARED;
   return by === 'CONCEPTS' ? RELATED_PAPERS_CYPHER : RELATED_PAPERS_BY_SHARED;
 }
 
@@ -175,6 +222,11 @@ export interface RelatedQueryOptions {
   conceptBudget: number;
   /** Terms left out of a stored source's text query, as too common (see `createCommonTermsCache`). */
   commonTerms: readonly string[];
+  /**
+   * Each term's papers (estimated from the store's sample) when text searches run in two stages (the graph has
+   * more than `TWO_STAGE_TEXT_MIN_PAPERS` papers); null for one stage.
+   */
+  twoStage: ((term: string) => number) | null;
 }
 
 function toNumber(value: unknown): number {
@@ -199,6 +251,61 @@ export function relatedParameters(options: RelatedQueryOptions): Record<string, 
     // A margin over `first`, so rounding in the exact scores cannot pull in a candidate the first pass cut.
     keep: neo4j.int(options.first + 20),
   };
+}
+
+/**
+ * `RelatedQueryOptions.twoStage` for the graph a sample stands for: the sample's counts when the graph has more than
+ * `minPapers` papers, else null.
+ */
+export function twoStageFrom(sample: TermSample, minPapers = TWO_STAGE_TEXT_MIN_PAPERS): ((term: string) => number) | null {
+  return sample.totalPapers > minPapers ? (term) => sample.papersWith.get(term) ?? 0 : null;
+}
+
+/** A stored source's text queries, as `GIVEN_PAPER_SOURCES` takes them. */
+export interface GivenSource {
+  id: string;
+  lucene: string;
+  rare: string | null;
+}
+
+/**
+ * The text queries of stored sources for a two-stage search, read from their `searchText` as `PAPER_SOURCES`
+ * builds them in Cypher (`queryTerms`), with the rarest terms by `papersWith`. Unknown ids are left out.
+ */
+export async function readGivenSources(
+  tx: ManagedTransaction,
+  ids: readonly string[],
+  commonTerms: readonly string[],
+  papersWith: (term: string) => number,
+): Promise<GivenSource[]> {
+  const { records } = await tx.run(
+    'UNWIND $ids AS id MATCH (p:Paper {id: id}) USING INDEX SEEK p:Paper(id) RETURN id, p.searchText AS text',
+    { ids },
+  );
+  const common = new Set(commonTerms);
+  return records.map((record) => {
+    const tokens = ((record.get('text') as string | null) ?? '').split(' ').filter((token) => token !== '');
+    const query = queryTerms(tokens, (term) => common.has(term));
+    const rare = rarestTerms(query, papersWith);
+    return { id: record.get('id') as string, lucene: luceneTextQuery(query), rare: rare === null ? null : luceneTextQuery(rare) };
+  });
+}
+
+/**
+ * Related papers of stored papers, each ranked exactly: one statement for the batch, after one read of the
+ * sources' texts when the search runs in two stages (`options.twoStage`).
+ */
+export async function runRelatedPapers(
+  tx: ManagedTransaction,
+  ids: readonly string[],
+  options: RelatedQueryOptions,
+  observe?: (totalPapers: number) => void,
+): Promise<Map<string | null, RelatedPaperResult[]>> {
+  if (options.twoStage === null) {
+    return runRelated(tx, relatedPapersCypher(options.by), { ...relatedParameters(options), ids }, options, observe);
+  }
+  const sources = await readGivenSources(tx, ids, options.commonTerms, options.twoStage);
+  return runRelated(tx, relatedPapersCypher(options.by, true), { ...relatedParameters(options), sources }, options, observe);
 }
 
 /**
@@ -267,7 +374,7 @@ export async function explainOnNeo4j(
     `MATCH (everyPaper:Paper) WITH count(everyPaper) AS n
      UNWIND $terms AS term
      CALL (term) {
-       CALL db.index.fulltext.queryNodes('paper_search', '"' + term + '"', {limit: $cap}) YIELD node
+       CALL db.index.fulltext.queryNodes('paper_search', '${TEXT_FIELD}:"' + term + '"', {limit: $cap}) YIELD node
        RETURN count(node) AS papers
      }
      RETURN n, term, papers`,
