@@ -152,10 +152,11 @@ describeNeo4j('Neo4j store', () => {
     });
 
     it('builds again a full-text index from before the paper id was in it, so two-stage searches find its papers', async () => {
-      // More distinct words than the first stage takes, so the search runs in two stages.
+      // More distinct words than the first stage takes, in enough papers, so the search runs in two stages.
       const words = Array.from({ length: 50 }, (_, i) => `word${i}`).join(' ');
-      store = await neo4jStore();
-      await store.upsertPapers([makePaper({ id: 'long', title: 'Long', abstract: words }), ...corpus()]);
+      const copies = Array.from({ length: 100 }, (_, i) => makePaper({ id: `copy${i}`, title: 'Copy', abstract: words }));
+      store = await neo4jStore({ batchSize: 500 });
+      await store.upsertPapers([makePaper({ id: 'long', title: 'Long', abstract: words }), ...copies]);
       await store.close();
       const run = (cypher: string) => admin.executeQuery(cypher, {}, { database: config.database });
       await run('DROP INDEX paper_search');

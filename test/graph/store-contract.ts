@@ -826,31 +826,37 @@ export function describeStoreContract(name: string, make: MakeStore): void {
         expect((await only(s.getRelatedPapers(['src'], { first: 20, by: 'TEXT' }))).map((r) => r.paperId)).toEqual(['common']);
       });
 
-      it('finds text candidates by the rarest terms in a two-stage search, then scores them by the whole query', async () => {
-        // The source's rarest FIRST_STAGE_TERMS terms ("kinship" and k00…) are in the source and in the paper whose
-        // id needs escaping only; "filler", in four papers, is queried in the second stage alone.
-        const rare = Array.from({ length: FIRST_STAGE_TERMS }, (_, i) => `k${String(i).padStart(2, '0')}`);
-        const near = 'ne"ar \\ x';
+      it('finds text candidates by the rarest terms in a two-stage search when they find enough papers, else by the whole query', async () => {
+        // The source's 41 terms: "kinship" and k01…k38 (in it alone), k00 (in it and the 100 n-papers) and "filler"
+        // (in it five times, in "far" five times and once in each of the 100 f-papers), the most common. Its rarest
+        // FIRST_STAGE_TERMS are all but "filler", and they find exactly TEXT_CANDIDATES + 1 papers: it and the n-papers.
+        const rare = Array.from({ length: 38 }, (_, i) => `k${String(i + 1).padStart(2, '0')}`);
+        const srcText = `k00 ${rare.join(' ')} filler filler filler filler filler.`;
+        const pad = (i: number) => String(i).padStart(3, '0');
+        const nIds = Array.from({ length: 100 }, (_, i) => (i === 0 ? 'n"0 \\ 0' : `n${pad(i)}`));
         const papers = [
-          makePaper({ id: 'src', title: 'Kinship', abstract: `${rare.join(' ')} filler.` }),
-          makePaper({ id: near, title: 'Near', abstract: `${rare.join(' ')}.` }),
-          makePaper({ id: 'far', title: 'Far', abstract: 'Filler, filler, filler.' }),
-          ...['f0', 'f1'].map((id) => makePaper({ id, title: id, abstract: 'Filler.' })),
+          makePaper({ id: 'src', title: 'Kinship', abstract: srcText }),
+          ...nIds.map((id) => makePaper({ id, title: 'N', abstract: 'K00.' })),
+          makePaper({ id: 'far', title: 'Far', abstract: 'Filler, filler, filler, filler, filler.' }),
+          ...Array.from({ length: 100 }, (_, i) => makePaper({ id: `f${pad(i)}`, title: 'F', abstract: 'Filler.' })),
         ];
+        expect(FIRST_STAGE_TERMS).toBe(40);
         const oneStage = await open({ queryTermMaxShare: 1 });
         await oneStage.upsertPapers(papers);
-        const whole = await only(oneStage.getRelatedPapers(['src'], { first: 20, by: 'TEXT' }));
-        expect(whole.map((r) => r.paperId)).toEqual([near, 'far', 'f0', 'f1']);
+        // The whole query ranks "far" first; an n-paper is far down.
+        expect((await only(oneStage.getRelatedPapers(['src'], { first: 2, by: 'TEXT' }))).map((r) => r.paperId)).toEqual(['far', 'f000']);
         await oneStage.close();
         const twoStage = await open({ queryTermMaxShare: 1, twoStageTextMinPapers: 0 });
         await twoStage.upsertPapers(papers);
-        expect(await only(twoStage.getRelatedPapers(['src'], { first: 20, by: 'TEXT' }))).toEqual([whole[0]]);
-        const source = { query: textQueryTerms('Kinship', `${rare.join(' ')} filler.`), conceptIds: [] };
-        const toText = await twoStage.getRelatedToText(source, { first: 20, by: 'TEXT' });
-        expect(toText.map((r) => r.paperId).sort()).toEqual([near, 'src'].sort());
-        // A query of no more terms than the first stage takes is one stage whatever the size of the graph.
-        const short = await twoStage.getRelatedToText({ query: textQueryTerms('Near', 'filler'), conceptIds: [] }, { first: 20, by: 'TEXT' });
-        expect(short.map((r) => r.paperId)).toEqual([near, 'far', 'f0', 'f1', 'src']);
+        // Two stages: only the papers of the rarest terms are candidates (the id that needs escaping among them).
+        const related = await only(twoStage.getRelatedPapers(['src'], { first: 2, by: 'TEXT' }));
+        expect(related.map((r) => r.paperId)).toEqual([nIds[0], 'n001']);
+        const toText = await twoStage.getRelatedToText({ query: textQueryTerms('Kinship', srcText), conceptIds: [] }, { first: 2, by: 'TEXT' });
+        expect(toText.map((r) => r.paperId)).toEqual(['src', nIds[0]]);
+        // Rarest terms that find too few papers (here none) leave the search to the whole query.
+        const unknown = Array.from({ length: 41 }, (_, i) => `zz${i}`).join(' ');
+        const fallback = await twoStage.getRelatedToText({ query: textQueryTerms('Filler', unknown), conceptIds: [] }, { first: 2, by: 'TEXT' });
+        expect(fallback.map((r) => r.paperId)).toEqual(['far', 'f000']);
       });
 
       it('answers empty for an unknown paper', async () => {

@@ -33,18 +33,19 @@ export interface RelatedSearch {
 }
 
 /**
- * The best `TEXT_CANDIDATES` BM25 matches of a query, the source left out, as the Neo4j store finds them: in a
- * graph of more than `twoStageTextMinPapers` papers, among the best `TEXT_CANDIDATES` + 1 matches (the source may be
- * one) of the query's rarest terms (`rarestTerms`).
+ * The best `TEXT_CANDIDATES` BM25 matches of a query, the source left out, as the Neo4j store finds them. In a
+ * graph of more than `twoStageTextMinPapers` papers, the query's rarest terms (`rarestTerms`) are asked first: when
+ * they find `TEXT_CANDIDATES` + 1 papers (the source may be one), the candidates are the best of those by the whole
+ * query; when they find fewer (they are too rare: in few papers, or in the source alone), the whole query is asked.
  */
 export function findTextCandidates(corpus: RelatedCorpus, query: readonly QueryTerm[], source?: string): TextHit[] {
   const rare =
     corpus.totalPapers > (corpus.twoStageTextMinPapers ?? TWO_STAGE_TEXT_MIN_PAPERS)
       ? rarestTerms(query, (term) => corpus.text.documentFrequency(term))
       : null;
-  if (rare === null) return corpus.text.search(query, TEXT_CANDIDATES, source);
-  const among = new Set(corpus.text.search(rare, TEXT_CANDIDATES + 1).map((hit) => hit.paperId));
-  return corpus.text.search(query, TEXT_CANDIDATES, source, among);
+  const firstStage = rare === null ? [] : corpus.text.search(rare, TEXT_CANDIDATES + 1);
+  if (firstStage.length <= TEXT_CANDIDATES) return corpus.text.search(query, TEXT_CANDIDATES, source);
+  return corpus.text.search(query, TEXT_CANDIDATES, source, new Set(firstStage.map((hit) => hit.paperId)));
 }
 
 /**

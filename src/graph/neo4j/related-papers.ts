@@ -35,8 +35,8 @@ const HYBRID_SCORE = `(1 - $conceptWeight) * text + CASE WHEN size(shared) = 0 T
 
 /**
  * The candidates of a source: its text candidates from the full-text index (Lucene's BM25, the source's terms
- * each boosted by its count; in two stages when `rare` is given, see `TWO_STAGE_TEXT_MIN_PAPERS`) and the papers of its rarest concepts within the budget (`selectConceptExpansion` in
- * Cypher: the concepts sorted by paper count then id, kept while their counts add up to at most `$budget`). One
+ * each boosted by its count; in two stages when `rare` is given and finds enough papers, see `findTextCandidates`)
+ * and the papers of its rarest concepts within the budget (`selectConceptExpansion` in Cypher: the concepts sorted by paper count then id, kept while their counts add up to at most `$budget`). One
  * of the RANK_ parts follows: a first ranking by the same formulas as `rankRelated`, so that only the best `$keep`
  * candidates per source come back, with their concepts; `rankRelated` then scores those exactly. Needs `n` (all
  * papers), `id`, `src` (null for a text), `source` ([concept id, paper count] sorted by count then id), `lucene` and
@@ -45,15 +45,18 @@ const HYBRID_SCORE = `(1 - $conceptWeight) * text + CASE WHEN size(shared) = 0 T
 const CANDIDATES = `
   CALL (src, lucene, rare) {
     WITH src, lucene, rare WHERE lucene <> ''
-    CALL (lucene, rare) {
-      WITH lucene WHERE rare IS NULL
+    CALL (rare) {
+      UNWIND CASE WHEN rare IS NULL THEN [] ELSE [rare] END AS firstStage
+      CALL db.index.fulltext.queryNodes('paper_search', firstStage, {limit: $textLimit}) YIELD node
+      RETURN collect('"' + replace(replace(node.id, '\\\\', '\\\\\\\\'), '"', '\\\\"') + '"') AS ids
+    }
+    CALL (lucene, ids) {
+      WITH lucene, ids WHERE size(ids) < $textLimit
       CALL db.index.fulltext.queryNodes('paper_search', lucene, {limit: $textLimit}) YIELD node, score
       RETURN node, score
     UNION ALL
-      WITH lucene, rare WHERE rare IS NOT NULL
-      CALL db.index.fulltext.queryNodes('paper_search', rare, {limit: $textLimit}) YIELD node
-      WITH lucene, collect('"' + replace(replace(node.id, '\\\\', '\\\\\\\\'), '"', '\\\\"') + '"') AS ids WHERE size(ids) > 0
       // The whole query, scored only at the first stage's papers: the id clause selects them and adds nothing.
+      WITH lucene, ids WHERE size(ids) >= $textLimit
       CALL db.index.fulltext.queryNodes('paper_search', '+id:(' + reduce(q = '', x IN ids | q + ' ' + x) + ')^0 ' + lucene,
         {limit: $textLimit}) YIELD node, score
       RETURN node, score
