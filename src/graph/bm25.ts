@@ -149,18 +149,19 @@ export function luceneTextQuery(terms: readonly QueryTerm[]): string {
 }
 
 /**
- * How many of a query's terms find the candidates in a two-stage text search (`rarestTerms`). At 100k synthetic
- * papers the 40 rarest of a paper's about 90 terms find 98.6% of the whole query's top 20 in a quarter of its time
- * (`npm run bench:related` prints what it measures; the probe is in the README).
+ * How many of a query's terms find the candidates in a two-stage text search (`rarestTerms`). On the 100k synthetic
+ * corpus the 40 rarest of a paper's ~90 terms find 98.6% of the whole query's top 20, and both stages take 8.4 ms
+ * p50 against the whole query's 12.2 (25 find 92%; README "Related papers at scale").
  */
 export const FIRST_STAGE_TERMS = 40;
 
 /**
- * Text searches for related papers run in two stages in graphs of more than this many papers: the rarest
- * `FIRST_STAGE_TERMS` terms find `TEXT_CANDIDATES` candidates, then the whole query scores only those. Lucene's time
- * for a whole query grows with the corpus (every term of it has long postings); the first stage's rare terms keep
- * it short, and the second walks the postings only at the candidates. Below this the one whole query is faster
- * (measured 2.1 against 4.5 ms at 1k papers, 12.2 against 8.4 ms at 100k).
+ * Related-papers text searches may run in two stages in graphs of more than this many papers: the rarest
+ * `FIRST_STAGE_TERMS` terms find `TEXT_CANDIDATES` + 1 papers, and the whole query scores only those (each gets its
+ * exact BM25); if they find fewer, the whole query is asked. Lucene's time for a whole query grows with the corpus
+ * (each common term's postings do); the rare terms' stay short, and the second stage reads the common ones only at
+ * the candidates. Below this the one query is faster: full-text time through the driver, p50, one stage against two,
+ * 2.1 against 4.5 ms at 1k papers and 12.2 against 8.4 ms at 100k (interpolated, they cross near 40k).
  */
 export const TWO_STAGE_TEXT_MIN_PAPERS = 30_000;
 
