@@ -26,7 +26,7 @@ import {
   sampleTerms,
   twoStageFrom,
 } from '../src/graph/index.js';
-import type { RelatedQueryOptions, TermSample } from '../src/graph/index.js';
+import type { RelatedQueryOptions } from '../src/graph/index.js';
 import { canonicalKey } from '../src/nlp/index.js';
 import {
   benchNeo4jConfig,
@@ -71,7 +71,7 @@ const RELATED_OPTIONS: Omit<RelatedQueryOptions, 'commonTerms' | 'twoStage'> = {
   minShared: 0,
   conceptBudget: DEFAULT_CONCEPT_BUDGET,
 };
-let rawSample: Promise<TermSample> | undefined;
+let rawSample: Promise<{ commonTerms: string[]; twoStage: RelatedQueryOptions['twoStage'] }> | undefined;
 
 /**
  * The nested read by hand, in one read transaction: the page with its concepts, then papergraph's own
@@ -81,9 +81,8 @@ let rawSample: Promise<TermSample> | undefined;
  */
 async function rawPapers(tx: ManagedTransaction): Promise<unknown[]> {
   const page = (await tx.run(RAW_PAGE)).records.map((r) => r.toObject() as { id: string; title: string; concepts: unknown[] });
-  rawSample ??= sampleTerms(tx);
-  const sample = await rawSample;
-  const options: RelatedQueryOptions = { ...RELATED_OPTIONS, commonTerms: commonTerms(sample), twoStage: twoStageFrom(sample) };
+  rawSample ??= sampleTerms(tx).then((sample) => ({ commonTerms: commonTerms(sample), twoStage: twoStageFrom(sample) }));
+  const options: RelatedQueryOptions = { ...RELATED_OPTIONS, ...(await rawSample) };
   const related = await runRelatedPapers(tx, page.map((p) => p.id), options);
   const relatedIds = [...new Set([...related.values()].flatMap((list) => list.map((r) => r.paperId)))];
   const titles = new Map(

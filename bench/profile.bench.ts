@@ -8,9 +8,7 @@ import neo4j from 'neo4j-driver';
 import {
   DEFAULT_CONCEPT_BUDGET,
   commonTerms,
-  readGivenSources,
-  relatedPapersCypher,
-  relatedParameters,
+  relatedPapersStatement,
   sampleTerms,
   twoStageFrom,
 } from '../src/graph/index.js';
@@ -51,12 +49,10 @@ const opts = {
 };
 const { records } = await driver.executeQuery('MATCH (p:Paper) RETURN count(p) AS n');
 const n = neo4j.integer.toNumber(records[0]?.get('n'));
-/** The statement `Paper.related` runs for these sources, with its parameters (in a two-stage search, after reading their texts). */
+/** The statement `Paper.related` runs for these sources, with its parameters (not counting the read of their texts). */
 async function relatedStatement(ids: string[]): Promise<[string, Record<string, unknown>]> {
-  const twoStage = opts.twoStage;
-  if (twoStage === null) return [relatedPapersCypher(opts.by), { ...relatedParameters(opts), ids }];
-  const sources = await sampling.executeRead((tx) => readGivenSources(tx, ids, opts.commonTerms, twoStage));
-  return [relatedPapersCypher(opts.by, true), { ...relatedParameters(opts), sources }];
+  const { cypher, params } = await sampling.executeRead((tx) => relatedPapersStatement(tx, ids, opts));
+  return [cypher, params];
 }
 await profile('Paper.related, one source', ...(await relatedStatement([syntheticPaperId(Math.floor(n / 3))])));
 await profile(

@@ -147,39 +147,3 @@ export const TEXT_FIELD = 'searchText';
 export function luceneTextQuery(terms: readonly QueryTerm[]): string {
   return terms.map(({ term, count }) => `${TEXT_FIELD}:"${term}"^${count}`).join(' ');
 }
-
-/**
- * How many of a query's terms find the candidates in a two-stage text search (`rarestTerms`). On the 100k synthetic
- * corpus the 40 rarest of a paper's ~90 terms find 98.6% of the whole query's top 20, and both stages take 8.4 ms
- * p50 against the whole query's 12.2 (25 find 92%; README "Related papers at scale").
- */
-export const FIRST_STAGE_TERMS = 40;
-
-/**
- * Related-papers text searches may run in two stages in graphs of more than this many papers: the rarest
- * `FIRST_STAGE_TERMS` terms find `TEXT_CANDIDATES` + 1 papers, and the whole query scores only those (each gets its
- * exact BM25); if they find fewer, the whole query is asked. Lucene's time for a whole query grows with the corpus
- * (each common term's postings do); the rare terms' stay short, and the second stage reads the common ones only at
- * the candidates. Below this the one query is faster: full-text time through the driver, p50, one stage against two,
- * 2.1 against 4.5 ms at 1k papers and 12.2 against 8.4 ms at 100k (interpolated, they cross near 40k).
- */
-export const TWO_STAGE_TEXT_MIN_PAPERS = 30_000;
-
-/**
- * The first stage of a two-stage text search (see `TWO_STAGE_TEXT_MIN_PAPERS`): the `count` terms of `query` in
- * the fewest papers (`papersWith`), then by term, sorted by term; null when the query has no more than `count`
- * terms, so one stage is the whole query.
- */
-export function rarestTerms(
-  query: readonly QueryTerm[],
-  papersWith: (term: string) => number,
-  count = FIRST_STAGE_TERMS,
-): QueryTerm[] | null {
-  if (query.length <= count) return null;
-  return query
-    .map((term) => ({ term, papers: papersWith(term.term) }))
-    .sort((a, b) => a.papers - b.papers || compareStrings(a.term.term, b.term.term))
-    .slice(0, count)
-    .map(({ term }) => term)
-    .sort((a, b) => compareStrings(a.term, b.term));
-}

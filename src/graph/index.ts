@@ -9,8 +9,8 @@ export { createMemoryStore } from './memory/index.js';
 export type { MemoryStoreOptions } from './memory/index.js';
 export {
   createNeo4jStore,
-  readGivenSources,
   relatedPapersCypher,
+  relatedPapersStatement,
   relatedParameters,
   runRelated,
   runRelatedPapers,
@@ -27,12 +27,15 @@ export type { ScanKind } from './scan-ids.js';
 export { paperSearchText } from './search-terms.js';
 export { conceptKeys } from './prepare-papers.js';
 export { requestSignal, withRequestSignal } from './request-signal.js';
-export { FIRST_STAGE_TERMS, QUERY_TERM_MAX_SHARE, TWO_STAGE_TEXT_MIN_PAPERS, isTooCommon, textQueryTerms } from './bm25.js';
+export { QUERY_TERM_MAX_SHARE, isTooCommon, textQueryTerms } from './bm25.js';
 export type { QueryTerm } from './bm25.js';
 export {
   DEFAULT_CONCEPT_BUDGET,
   HYBRID_CONCEPT_WEIGHT,
+  FIRST_STAGE_PAPERS,
+  FIRST_STAGE_TERMS,
   TEXT_CANDIDATES,
+  TWO_STAGE_TEXT_MIN_PAPERS,
   conceptSpecificity,
   conceptWeight,
   explainSharedTerms,

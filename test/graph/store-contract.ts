@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { PapergraphError } from '../../src/errors/index.js';
-import { FIRST_STAGE_TERMS, QUERY_TERM_MAX_SHARE, hybridScore, textQueryTerms } from '../../src/graph/index.js';
+import { FIRST_STAGE_PAPERS, FIRST_STAGE_TERMS, QUERY_TERM_MAX_SHARE, hybridScore, textQueryTerms } from '../../src/graph/index.js';
 import type { AnalyzedPaper, GraphStore, Page, PageKey, RelatedPaperResult, StoredConcept } from '../../src/graph/index.js';
 import { corpus, hubCorpus, makePaper } from './fixtures.js';
 
@@ -14,6 +14,8 @@ export interface MakeStoreOptions {
 export type MakeStore = (options?: MakeStoreOptions) => Promise<GraphStore>;
 
 const ids = (items: readonly { id: string }[]) => items.map((item) => item.id);
+/** Lucene's limit on a query's clauses, nested ones included. */
+const MAX_LUCENE_CLAUSES = 1_024;
 const w = (n: number, paperCount: number) => Math.log(1 + n / paperCount);
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
@@ -827,36 +829,49 @@ export function describeStoreContract(name: string, make: MakeStore): void {
       });
 
       it('finds text candidates by the rarest terms in a two-stage search when they find enough papers, else by the whole query', async () => {
-        // The source's 41 terms: "kinship" and k01…k38 (in it alone), k00 (in it and the 100 n-papers) and "filler"
-        // (in it five times, in "far" five times and once in each of the 100 f-papers), the most common. Its rarest
-        // FIRST_STAGE_TERMS are all but "filler", and they find exactly TEXT_CANDIDATES + 1 papers: it and the n-papers.
-        const rare = Array.from({ length: 38 }, (_, i) => `k${String(i + 1).padStart(2, '0')}`);
-        const srcText = `k00 ${rare.join(' ')} filler filler filler filler filler.`;
+        // The source's terms: "kinship" and FIRST_STAGE_TERMS − 2 more in it alone, k00 (in it and the 100 n-papers)
+        // and "filler" (five times in it; in "far" five times, in the 100 f-papers and in two n-papers once), the most
+        // common. Its rarest FIRST_STAGE_TERMS are all but "filler", and they find it and the n-papers:
+        // FIRST_STAGE_PAPERS, every n-paper with the same score.
+        const own = Array.from({ length: FIRST_STAGE_TERMS - 2 }, (_, i) => `k${String(i + 1).padStart(2, '0')}`);
+        const srcText = `k00 ${own.join(' ')} filler filler filler filler filler.`;
         const pad = (i: number) => String(i).padStart(3, '0');
-        const nIds = Array.from({ length: 100 }, (_, i) => (i === 0 ? 'n"0 \\ 0' : `n${pad(i)}`));
+        const nIds = Array.from({ length: FIRST_STAGE_PAPERS - 1 }, (_, i) => (i === 0 ? 'n"0 \\ 0' : `n${pad(i)}`));
+        const withFiller = new Set(['n050', 'n099']);
         const papers = [
           makePaper({ id: 'src', title: 'Kinship', abstract: srcText }),
-          ...nIds.map((id) => makePaper({ id, title: 'N', abstract: 'K00.' })),
+          ...nIds.map((id) => makePaper({ id, title: 'N', abstract: withFiller.has(id) ? 'K00 filler.' : 'K00.' })),
           makePaper({ id: 'far', title: 'Far', abstract: 'Filler, filler, filler, filler, filler.' }),
           ...Array.from({ length: 100 }, (_, i) => makePaper({ id: `f${pad(i)}`, title: 'F', abstract: 'Filler.' })),
         ];
-        expect(FIRST_STAGE_TERMS).toBe(40);
         const oneStage = await open({ queryTermMaxShare: 1 });
         await oneStage.upsertPapers(papers);
-        // The whole query ranks "far" first; an n-paper is far down.
-        expect((await only(oneStage.getRelatedPapers(['src'], { first: 2, by: 'TEXT' }))).map((r) => r.paperId)).toEqual(['far', 'f000']);
+        // The whole query ranks "far" first.
+        expect((await only(oneStage.getRelatedPapers(['src'], { first: 2, by: 'TEXT' }))).map((r) => r.paperId)).toEqual(['far', 'n050']);
         await oneStage.close();
         const twoStage = await open({ queryTermMaxShare: 1, twoStageTextMinPapers: 0 });
         await twoStage.upsertPapers(papers);
-        // Two stages: only the papers of the rarest terms are candidates (the id that needs escaping among them).
-        const related = await only(twoStage.getRelatedPapers(['src'], { first: 2, by: 'TEXT' }));
-        expect(related.map((r) => r.paperId)).toEqual([nIds[0], 'n001']);
+        // Two stages: only the papers of the rarest terms are candidates, ranked by the whole query (the n-papers with
+        // "filler" first, where the rare terms alone would rank by id: the id that needs escaping first).
+        const related = await only(twoStage.getRelatedPapers(['src'], { first: 3, by: 'TEXT' }));
+        expect(related.map((r) => r.paperId)).toEqual(['n050', 'n099', nIds[0]]);
         const toText = await twoStage.getRelatedToText({ query: textQueryTerms('Kinship', srcText), conceptIds: [] }, { first: 2, by: 'TEXT' });
-        expect(toText.map((r) => r.paperId)).toEqual(['src', nIds[0]]);
-        // Rarest terms that find too few papers (here none) leave the search to the whole query.
-        const unknown = Array.from({ length: 41 }, (_, i) => `zz${i}`).join(' ');
-        const fallback = await twoStage.getRelatedToText({ query: textQueryTerms('Filler', unknown), conceptIds: [] }, { first: 2, by: 'TEXT' });
-        expect(fallback.map((r) => r.paperId)).toEqual(['far', 'f000']);
+        expect(toText.map((r) => r.paperId)).toEqual(['src', 'n050']);
+        // Rarest terms that find one paper fewer than FIRST_STAGE_PAPERS (unknown words and "n", in the 100 n-papers)
+        // leave the search to the whole query, whose "filler" ranks "far" first.
+        const unknown = Array.from({ length: FIRST_STAGE_TERMS - 1 }, (_, i) => `zz${i}`).join(' ');
+        const fewer = `${unknown} n k00 ${'filler '.repeat(10)}`;
+        const fallback = await twoStage.getRelatedToText({ query: textQueryTerms('', fewer), conceptIds: [] }, { first: 1, by: 'TEXT' });
+        expect(fallback.map((r) => r.paperId)).toEqual(['far']);
+      });
+
+      it('asks a query too long for a second stage (its terms and a clause per first-stage paper) in one stage', async () => {
+        // Neo4j 5.26 takes at most 924 terms beside 101 ids (Lucene's 1,024 clauses, nested ones counted, and the id group).
+        const words = Array.from({ length: MAX_LUCENE_CLAUSES - FIRST_STAGE_PAPERS + 2 }, (_, i) => `w${i}`).join(' ');
+        const s = await open({ twoStageTextMinPapers: 0, queryTermMaxShare: 1 });
+        await s.upsertPapers(Array.from({ length: FIRST_STAGE_PAPERS }, (_, i) => makePaper({ id: `p${String(i).padStart(3, '0')}`, title: 'P', abstract: words })));
+        const related = await s.getRelatedToText({ query: textQueryTerms('', words), conceptIds: [] }, { first: 2, by: 'TEXT' });
+        expect(related.map((r) => r.paperId)).toEqual(['p000', 'p001']);
       });
 
       it('answers empty for an unknown paper', async () => {

@@ -1,6 +1,14 @@
-import { TWO_STAGE_TEXT_MIN_PAPERS, rarestTerms, withoutTerms } from '../bm25.js';
+import { withoutTerms } from '../bm25.js';
 import type { QueryTerm } from '../bm25.js';
-import { TEXT_CANDIDATES, explainSharedTerms, rankRelated, selectConceptExpansion } from '../rank-related.js';
+import {
+  FIRST_STAGE_PAPERS,
+  TEXT_CANDIDATES,
+  TWO_STAGE_TEXT_MIN_PAPERS,
+  explainSharedTerms,
+  rankRelated,
+  rarestTerms,
+  selectConceptExpansion,
+} from '../rank-related.js';
 import type { ConceptFrequency, RelatedCandidate } from '../rank-related.js';
 import { searchTerms } from '../search-terms.js';
 import type { RelatedBy, RelatedPaperResult, SharedTerm, TextMatch } from '../types.js';
@@ -35,7 +43,7 @@ export interface RelatedSearch {
 /**
  * The best `TEXT_CANDIDATES` BM25 matches of a query, the source left out, as the Neo4j store finds them. In a
  * graph of more than `twoStageTextMinPapers` papers, the query's rarest terms (`rarestTerms`) are asked first: when
- * they find `TEXT_CANDIDATES` + 1 papers (the source may be one), the candidates are the best of those by the whole
+ * they find `FIRST_STAGE_PAPERS` papers (the source may be one; ties by paper id), the candidates are the best of those by the whole
  * query; when they find fewer (they are too rare: in few papers, or in the source alone), the whole query is asked.
  */
 export function findTextCandidates(corpus: RelatedCorpus, query: readonly QueryTerm[], source?: string): TextHit[] {
@@ -43,8 +51,8 @@ export function findTextCandidates(corpus: RelatedCorpus, query: readonly QueryT
     corpus.totalPapers > (corpus.twoStageTextMinPapers ?? TWO_STAGE_TEXT_MIN_PAPERS)
       ? rarestTerms(query, (term) => corpus.text.documentFrequency(term))
       : null;
-  const firstStage = rare === null ? [] : corpus.text.search(rare, TEXT_CANDIDATES + 1);
-  if (firstStage.length <= TEXT_CANDIDATES) return corpus.text.search(query, TEXT_CANDIDATES, source);
+  const firstStage = rare === null ? [] : corpus.text.search(rare, FIRST_STAGE_PAPERS);
+  if (firstStage.length < FIRST_STAGE_PAPERS) return corpus.text.search(query, TEXT_CANDIDATES, source);
   return corpus.text.search(query, TEXT_CANDIDATES, source, new Set(firstStage.map((hit) => hit.paperId)));
 }
 

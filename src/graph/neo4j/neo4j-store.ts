@@ -18,8 +18,8 @@ import { CONCEPT_KEY_SHAPE, CONCEPT_PAPERS_KEY_SHAPE, PAPER_KEY_SHAPES } from '.
 import type { GraphStore } from '../graph-store.js';
 import { PAPER_FIELDS } from '../types.js';
 import { preparePapers } from '../prepare-papers.js';
-import { TEXT_FIELD, TWO_STAGE_TEXT_MIN_PAPERS, luceneTextQuery, rarestTerms, withoutTerms } from '../bm25.js';
-import { DEFAULT_CONCEPT_BUDGET, textSourceConcepts } from '../rank-related.js';
+import { TEXT_FIELD, luceneTextQuery, withoutTerms } from '../bm25.js';
+import { DEFAULT_CONCEPT_BUDGET, TWO_STAGE_TEXT_MIN_PAPERS, rarestTerms, textSourceConcepts } from '../rank-related.js';
 import { explainOnNeo4j, relatedParameters, relatedToTextCypher, runRelated, runRelatedPapers, twoStageFrom } from './related-papers.js';
 import { createCommonTermsCache, sampleTerms } from './common-terms.js';
 import type { RelatedQueryOptions } from './related-papers.js';
@@ -72,6 +72,10 @@ export interface Neo4jStoreOptions extends Neo4jSessionOptions {
   twoStageTextMinPapers?: number;
 }
 
+/** The id is indexed too, so a two-stage related-papers search can score the whole query at its candidates only. */
+const PAPER_TEXT_INDEX =
+  "CREATE FULLTEXT INDEX paper_text IF NOT EXISTS FOR (p:Paper) ON EACH [p.searchText, p.id] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } }";
+
 /** Applied by `init`; each statement is idempotent. Mirrored in schema/graph-model.md. */
 export const SCHEMA_STATEMENTS = [
   'CREATE CONSTRAINT paper_id IF NOT EXISTS FOR (p:Paper) REQUIRE p.id IS UNIQUE',
@@ -81,8 +85,7 @@ export const SCHEMA_STATEMENTS = [
   'CREATE INDEX concept_broader IF NOT EXISTS FOR (c:Concept) ON (c.broader)',
   'CREATE INDEX paper_title IF NOT EXISTS FOR (p:Paper) ON (p.title)',
   'CREATE INDEX paper_published IF NOT EXISTS FOR (p:Paper) ON (p.published)',
-  // The id is indexed too, so a two-stage related-papers search can score the whole query at its candidates only.
-  "CREATE FULLTEXT INDEX paper_search IF NOT EXISTS FOR (p:Paper) ON EACH [p.searchText, p.id] OPTIONS { indexConfig: { `fulltext.analyzer`: 'whitespace' } }",
+  PAPER_TEXT_INDEX,
   // Sort keys kept on write, so rankings and pages read an index in order instead of sorting everything.
   'CREATE INDEX paper_concept_count IF NOT EXISTS FOR (p:Paper) ON (p.conceptCount)',
   'CREATE INDEX undated_paper_id IF NOT EXISTS FOR (p:Undated) ON (p.id)',
@@ -508,7 +511,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
     let start: string;
     if (terms.length > 0) {
       // The index finds candidates fast; the CONTAINS check keeps the contract exact whatever Lucene does.
-      start = "CALL db.index.fulltext.queryNodes('paper_search', $lucene) YIELD node AS p";
+      start = "CALL db.index.fulltext.queryNodes('paper_text', $lucene) YIELD node AS p";
       conditions.push("all(t IN $terms WHERE (' ' + p.searchText + ' ') CONTAINS (' ' + t + ' '))");
     } else if (all.length > 0) {
       start = 'MATCH (:Concept {id: $firstConcept})<-[:MENTIONS]-(p:Paper)';
@@ -609,17 +612,20 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
     kind: 'neo4j',
 
     async init() {
-      // A graph from before the paper id was in the full-text index has the index built again, with it.
-      const outdated = await sessions.run(
-        "SHOW FULLTEXT INDEXES YIELD name, properties WHERE name = 'paper_search' AND NOT 'id' IN properties RETURN name",
-      );
-      if (outdated.length > 0) {
-        logger.info({ uri: config.uri }, 'rebuilding the full-text index paper_search with the paper id');
-        await write((tx) => tx.run('DROP INDEX paper_search IF EXISTS'));
-      }
       for (const statement of SCHEMA_STATEMENTS) await write((tx) => tx.run(statement));
       const seconds = options.indexWaitSeconds ?? 300;
       await sessions.run('CALL db.awaitIndexes($seconds)', { seconds: neo4j.int(seconds) });
+      // The full-text index of graphs from before the paper id was in it, dropped once its successor (paper_text)
+      // is online, so no search of this or another process finds no index. An old index already holding the id
+      // makes CREATE … IF NOT EXISTS a no-op (same schema): paper_text is then built after the drop.
+      const names = (await sessions.run("SHOW FULLTEXT INDEXES YIELD name RETURN name")).map((r) => r.get('name') as string);
+      if (names.includes('paper_search')) {
+        await write((tx) => tx.run('DROP INDEX paper_search IF EXISTS'));
+        if (!names.includes('paper_text')) {
+          await write((tx) => tx.run(PAPER_TEXT_INDEX));
+          await sessions.run('CALL db.awaitIndexes($seconds)', { seconds: neo4j.int(seconds) });
+        }
+      }
       const records = await sessions.run("OPTIONAL MATCH (s:GraphStats {id: 'graph'}) RETURN s.version AS version");
       const version = records[0]?.get('version');
       if (version === null || version === undefined || toNumber(version) < MODEL_VERSION) {

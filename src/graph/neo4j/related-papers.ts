@@ -5,19 +5,20 @@ import {
   MAX_QUERY_TERMS,
   QUERY_STOP_WORDS,
   TEXT_FIELD,
-  TWO_STAGE_TEXT_MIN_PAPERS,
   luceneTextQuery,
   queryTerms,
-  rarestTerms,
   withoutTerms,
 } from '../bm25.js';
 import type { TermSample } from './common-terms.js';
 import {
+  FIRST_STAGE_PAPERS,
   HYBRID_CONCEPT_WEIGHT,
   SHARED_TERM_MAX_PAPERS,
   TEXT_CANDIDATES,
+  TWO_STAGE_TEXT_MIN_PAPERS,
   explainSharedTerms,
   rankRelated,
+  rarestTerms,
 } from '../rank-related.js';
 import type { ConceptFrequency } from '../rank-related.js';
 import type { RelatedBy, RelatedPaperResult, SharedTerm, TextMatch } from '../types.js';
@@ -46,19 +47,26 @@ const CANDIDATES = `
   CALL (src, lucene, rare) {
     WITH src, lucene, rare WHERE lucene <> ''
     CALL (rare) {
+      // The first stage: the best $textLimit papers of the rarest terms, ties by id as the memory store breaks them
+      // (Lucene breaks them by its own document order, so it is asked for more and cut here).
       UNWIND CASE WHEN rare IS NULL THEN [] ELSE [rare] END AS firstStage
-      CALL db.index.fulltext.queryNodes('paper_search', firstStage, {limit: $textLimit}) YIELD node
-      RETURN collect('"' + replace(replace(node.id, '\\\\', '\\\\\\\\'), '"', '\\\\"') + '"') AS ids
+      CALL db.index.fulltext.queryNodes('paper_text', firstStage, {limit: $firstStageFetch}) YIELD node, score
+      WITH node.id AS id ORDER BY score DESC, id LIMIT $textLimit
+      RETURN collect(id) AS firstIds
     }
-    CALL (lucene, ids) {
-      WITH lucene, ids WHERE size(ids) < $textLimit
-      CALL db.index.fulltext.queryNodes('paper_search', lucene, {limit: $textLimit}) YIELD node, score
+    CALL (lucene, firstIds) {
+      WITH lucene WHERE size(firstIds) < $textLimit
+      CALL db.index.fulltext.queryNodes('paper_text', lucene, {limit: $textLimit}) YIELD node, score
       RETURN node, score
     UNION ALL
-      // The whole query, scored only at the first stage's papers: the id clause selects them and adds nothing.
-      WITH lucene, ids WHERE size(ids) >= $textLimit
-      CALL db.index.fulltext.queryNodes('paper_search', '+id:(' + reduce(q = '', x IN ids | q + ' ' + x) + ')^0 ' + lucene,
-        {limit: $textLimit}) YIELD node, score
+      // The whole query, scored only at the first stage's papers: the id clause selects them and adds nothing
+      // (an id with spaces is a phrase, which a longer id can also match: hence the check after).
+      WITH lucene, firstIds WHERE size(firstIds) >= $textLimit
+      WITH lucene, firstIds,
+        reduce(q = '', id IN firstIds | q + ' "' + replace(replace(id, '\\\\', '\\\\\\\\'), '"', '\\\\"') + '"') AS idClauses
+      CALL db.index.fulltext.queryNodes('paper_text', '+id:(' + idClauses + ')^0 ' + lucene, {limit: $firstStageFetch})
+        YIELD node, score
+      WITH node, score WHERE node.id IN firstIds
       RETURN node, score
     }
     WITH node, score WHERE src IS NULL OR node <> src
@@ -246,7 +254,8 @@ export function relatedParameters(options: RelatedQueryOptions): Record<string, 
     by: options.by,
     minShared: neo4j.int(Math.max(options.by === 'CONCEPTS' ? 1 : 0, options.minShared ?? 0)),
     budget: neo4j.int(options.conceptBudget),
-    textLimit: neo4j.int(TEXT_CANDIDATES + 1),
+    textLimit: neo4j.int(FIRST_STAGE_PAPERS),
+    firstStageFetch: neo4j.int(2 * FIRST_STAGE_PAPERS),
     textCandidates: neo4j.int(TEXT_CANDIDATES),
     conceptWeight: HYBRID_CONCEPT_WEIGHT,
     stopWords: QUERY_STOP_WORDS,
@@ -275,7 +284,7 @@ export interface GivenSource {
  * The text queries of stored sources for a two-stage search, read from their `searchText` as `PAPER_SOURCES`
  * builds them in Cypher (`queryTerms`), with the rarest terms by `papersWith`. Unknown ids are left out.
  */
-export async function readGivenSources(
+async function readGivenSources(
   tx: ManagedTransaction,
   ids: readonly string[],
   commonTerms: readonly string[],
@@ -295,20 +304,28 @@ export async function readGivenSources(
 }
 
 /**
- * Related papers of stored papers, each ranked exactly: one statement for the batch, after one read of the
- * sources' texts when the search runs in two stages (`options.twoStage`).
+ * The related-papers statement for a batch of stored papers, with its parameters: in a two-stage search
+ * (`options.twoStage`), after one read of the sources' texts.
  */
+export async function relatedPapersStatement(
+  tx: ManagedTransaction,
+  ids: readonly string[],
+  options: RelatedQueryOptions,
+): Promise<{ cypher: string; params: Record<string, unknown> }> {
+  if (options.twoStage === null) return { cypher: relatedPapersCypher(options.by), params: { ...relatedParameters(options), ids } };
+  const sources = await readGivenSources(tx, ids, options.commonTerms, options.twoStage);
+  return { cypher: relatedPapersCypher(options.by, true), params: { ...relatedParameters(options), sources } };
+}
+
+/** Related papers of stored papers, each ranked exactly: `relatedPapersStatement`, then `runRelated`. */
 export async function runRelatedPapers(
   tx: ManagedTransaction,
   ids: readonly string[],
   options: RelatedQueryOptions,
   observe?: (totalPapers: number) => void,
 ): Promise<Map<string | null, RelatedPaperResult[]>> {
-  if (options.twoStage === null) {
-    return runRelated(tx, relatedPapersCypher(options.by), { ...relatedParameters(options), ids }, options, observe);
-  }
-  const sources = await readGivenSources(tx, ids, options.commonTerms, options.twoStage);
-  return runRelated(tx, relatedPapersCypher(options.by, true), { ...relatedParameters(options), sources }, options, observe);
+  const { cypher, params } = await relatedPapersStatement(tx, ids, options);
+  return runRelated(tx, cypher, params, options, observe);
 }
 
 /**
@@ -377,7 +394,7 @@ export async function explainOnNeo4j(
     `MATCH (everyPaper:Paper) WITH count(everyPaper) AS n
      UNWIND $terms AS term
      CALL (term) {
-       CALL db.index.fulltext.queryNodes('paper_search', '${TEXT_FIELD}:"' + term + '"', {limit: $cap}) YIELD node
+       CALL db.index.fulltext.queryNodes('paper_text', '${TEXT_FIELD}:"' + term + '"', {limit: $cap}) YIELD node
        RETURN count(node) AS papers
      }
      RETURN n, term, papers`,
