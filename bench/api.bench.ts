@@ -38,6 +38,7 @@ import {
   syntheticPaperId,
 } from './synthetic-corpus.js';
 import { cliArg } from '../scripts/cli-arg.js';
+import { median } from './statistics.js';
 
 const papers = Number(cliArg('--papers') ?? 10_000);
 const clientCounts = (cliArg('--clients') ?? '1,20').split(',').map(Number);
@@ -235,12 +236,6 @@ async function run(clients: number, send: (i: number) => Promise<unknown>): Prom
   );
   return done / ((performance.now() - t0) / 1000);
 }
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
 
 const rand = seededRandom(11);
 const concepts = (await store.listConcepts({ first: 100 })).items;

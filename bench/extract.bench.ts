@@ -13,6 +13,7 @@ import { extractConcepts, extractConceptsParallel } from '../src/nlp/index.js';
 import type { ExtractInput } from '../src/nlp/index.js';
 import { readPapers } from '../src/ingest/index.js';
 import { cliArg } from '../scripts/cli-arg.js';
+import { median } from './statistics.js';
 
 function scierc(path: string): ExtractInput[] {
   return readFileSync(path, 'utf8')
@@ -29,12 +30,6 @@ function time(fn: () => void): { wall: number; cpu: number } {
   const wall = performance.now() - t0;
   const c = process.cpuUsage(c0);
   return { wall, cpu: (c.user + c.system) / 1000 };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
 async function bench(label: string, papers: ExtractInput[], rounds: number): Promise<void> {

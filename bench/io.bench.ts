@@ -42,6 +42,7 @@ import {
 import { streamPapers } from '../src/ingest/index.js';
 import { createTemporaryNeo4j, hasNeo4jJars } from '../test/support/temporary-neo4j.js';
 import { benchNeo4jConfig, clearNeo4j, createSyntheticCorpus, describeCorpus } from './synthetic-corpus.js';
+import { median } from './statistics.js';
 
 async function graphCounts() {
   const store = createNeo4jStore({ config: benchNeo4jConfig(), logger: createSilentLogger() });
@@ -266,7 +267,6 @@ const rate = (r: PhaseResult) => (r.papers / (r.ms / 1000)).toFixed(0);
 const line = (label: string, r: PhaseResult) =>
   `${label.padEnd(44)} ${String(r.papers).padStart(7)} papers  ${(r.ms / 1000).toFixed(1).padStart(7)} s  ${rate(r).padStart(7)} papers/s  ` +
   `peak RSS ${r.maxRssMb} MB  (RSS by tenth: ${r.rssByTenth.join(' ')})`;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function main(): Promise<void> {
   const papers = Number(values.papers);

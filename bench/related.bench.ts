@@ -33,6 +33,7 @@ import {
   syntheticPaperId,
 } from './synthetic-corpus.js';
 import { cliArg } from '../scripts/cli-arg.js';
+import { quantile } from './statistics.js';
 
 const storeKind = cliArg('--store') ?? 'neo4j';
 if (!['neo4j', 'memory'].includes(storeKind)) throw new Error('--store must be neo4j or memory');
@@ -46,8 +47,6 @@ const FIRST = 10;
 /** Bounds the whole bench: a step stops sampling after this long. */
 const STEP_BUDGET_MS = 120_000;
 
-const percentile = (sorted: readonly number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 
 interface Latency {
   p50: number;
@@ -107,8 +106,8 @@ async function measure(targets: readonly Target[]): Promise<Map<RelatedBy, Laten
     for (const by of RELATED_BY) {
       const sorted = [...(times[i]?.get(by) ?? [])].sort((a, b) => a - b);
       byRanking.set(by, {
-        p50: percentile(sorted, 0.5),
-        p95: percentile(sorted, 0.95),
+        p50: quantile(sorted, 0.5),
+        p95: quantile(sorted, 0.95),
         n: sorted.length,
         results: (results[i]?.get(by) ?? 0) / Math.max(1, sorted.length),
       });

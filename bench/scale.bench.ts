@@ -25,6 +25,7 @@ import {
   syntheticPaperId,
 } from './synthetic-corpus.js';
 import { cliArg } from '../scripts/cli-arg.js';
+import { quantile } from './statistics.js';
 
 const sizes = (cliArg('--sizes') ?? '1000,10000,100000').split(',').map(Number);
 const storeArg = cliArg('--store') ?? 'neo4j';
@@ -129,9 +130,6 @@ async function readsFor(store: GraphStore, papers: number): Promise<Read[]> {
   ];
 }
 
-function quantile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-}
 
 async function measure(store: GraphStore, papers: number): Promise<Map<string, number[]>> {
   const executor = createGraphQLExecutor({ store });

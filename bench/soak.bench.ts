@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config/index.js';
 import { createSyntheticCorpus, seededRandom, syntheticPaperId, type SyntheticCorpus } from './synthetic-corpus.js';
 import { cliArg } from '../scripts/cli-arg.js';
+import { median, quantile } from './statistics.js';
 
 const SECONDS = Number(cliArg('--seconds') ?? '60');
 const CONNECTIONS = Number(cliArg('--connections') ?? '50');
@@ -101,8 +102,6 @@ async function startApi(env: NodeJS.ProcessEnv): Promise<{ url: string; child: C
   throw new Error('the API process ended before listening');
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
 
 async function soak(store: string, corpus: SyntheticCorpus): Promise<void> {
   const config = loadConfig();
@@ -186,10 +185,10 @@ async function soak(store: string, corpus: SyntheticCorpus): Promise<void> {
     };
     const errorCount = [...errors.values()].reduce((a, b) => a + b, 0);
     console.log(`\n${store}: ${PAPERS} papers, ${CONNECTIONS} connections, ${elapsed.toFixed(1)} s`);
-    console.log(`  requests ${latencies.length + timeouts}, ${(latencies.length / elapsed).toFixed(1)} req/s, p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(0)} ms`);
+    console.log(`  requests ${latencies.length + timeouts}, ${(latencies.length / elapsed).toFixed(1)} req/s, p50 ${quantile(sorted, 0.5).toFixed(1)} ms, p99 ${quantile(sorted, 0.99).toFixed(1)} ms, max ${(sorted.at(-1) ?? NaN).toFixed(0)} ms`);
     for (const [kind, values] of byKind) {
       const sortedKind = [...values].sort((a, b) => a - b);
-      console.log(`    ${kind}: ${values.length} answered, p50 ${percentile(sortedKind, 50).toFixed(1)} ms, p99 ${percentile(sortedKind, 99).toFixed(1)} ms`);
+      console.log(`    ${kind}: ${values.length} answered, p50 ${quantile(sortedKind, 0.5).toFixed(1)} ms, p99 ${quantile(sortedKind, 0.99).toFixed(1)} ms`);
     }
     console.log(`  errors ${errorCount}, timeouts ${timeouts}${errorCount > 0 ? `: ${JSON.stringify(Object.fromEntries(errors))}` : ''}`);
     console.log(`  API memory ${mem('api')}`);
