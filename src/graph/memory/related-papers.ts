@@ -43,8 +43,9 @@ export interface RelatedSearch {
 /**
  * The best `TEXT_CANDIDATES` BM25 matches of a query, the source left out, as the Neo4j store finds them. In a
  * graph of more than `twoStageTextMinPapers` papers, the query's rarest terms (`rarestTerms`) are asked first: when
- * they find `FIRST_STAGE_PAPERS` papers (the source may be one; ties by paper id), the candidates are the best of those by the whole
- * query; when they find fewer (they are too rare: in few papers, or in the source alone), the whole query is asked.
+ * they find `FIRST_STAGE_PAPERS` papers (the source may be one; ties by paper id), the candidates are the best of
+ * those by the whole query; when they find fewer (they are too rare: in few papers, or in the source alone), the
+ * whole query is asked.
  */
 export function findTextCandidates(corpus: RelatedCorpus, query: readonly QueryTerm[], source?: string): TextHit[] {
   const rare =

@@ -20,7 +20,14 @@ import { PAPER_FIELDS } from '../types.js';
 import { preparePapers } from '../prepare-papers.js';
 import { TEXT_FIELD, luceneTextQuery, withoutTerms } from '../bm25.js';
 import { DEFAULT_CONCEPT_BUDGET, TWO_STAGE_TEXT_MIN_PAPERS, rarestTerms, textSourceConcepts } from '../rank-related.js';
-import { explainOnNeo4j, relatedParameters, relatedToTextCypher, runRelated, runRelatedPapers, twoStageFrom } from './related-papers.js';
+import {
+  explainOnNeo4j,
+  relatedParameters,
+  relatedToTextCypher,
+  runRelated,
+  runRelatedPapers,
+  twoStageFrom,
+} from './related-papers.js';
 import { createCommonTermsCache, sampleTerms } from './common-terms.js';
 import type { RelatedQueryOptions } from './related-papers.js';
 import { searchTerms } from '../search-terms.js';
@@ -432,8 +439,8 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
    * brought forward from the write log (`logWrite`) when its rows and columns are still the same concepts.
    */
   const matrices = createCooccurrenceCache();
-  /** The terms related-papers text queries leave out as too common, from a sample of the papers' texts. */
   const twoStageTextMinPapers = options.twoStageTextMinPapers ?? TWO_STAGE_TEXT_MIN_PAPERS;
+  /** The terms related-papers text queries leave out as too common, from a sample of the papers' texts. */
   const commonTerms = createCommonTermsCache(() => read((tx) => sampleTerms(tx)), options.queryTermMaxShare);
 
   /**
@@ -618,7 +625,7 @@ export function createNeo4jStore(options: Neo4jStoreOptions): GraphStore {
       // The full-text index of graphs from before the paper id was in it, dropped once its successor (paper_text)
       // is online, so no search of this or another process finds no index. An old index already holding the id
       // makes CREATE … IF NOT EXISTS a no-op (same schema): paper_text is then built after the drop.
-      const names = (await sessions.run("SHOW FULLTEXT INDEXES YIELD name RETURN name")).map((r) => r.get('name') as string);
+      const names = (await sessions.run('SHOW FULLTEXT INDEXES YIELD name RETURN name')).map((r) => r.get('name') as string);
       if (names.includes('paper_search')) {
         await write((tx) => tx.run('DROP INDEX paper_search IF EXISTS'));
         if (!names.includes('paper_text')) {

@@ -37,11 +37,12 @@ const HYBRID_SCORE = `(1 - $conceptWeight) * text + CASE WHEN size(shared) = 0 T
 /**
  * The candidates of a source: its text candidates from the full-text index (Lucene's BM25, the source's terms
  * each boosted by its count; in two stages when `rare` is given and finds enough papers, see `findTextCandidates`)
- * and the papers of its rarest concepts within the budget (`selectConceptExpansion` in Cypher: the concepts sorted by paper count then id, kept while their counts add up to at most `$budget`). One
- * of the RANK_ parts follows: a first ranking by the same formulas as `rankRelated`, so that only the best `$keep`
- * candidates per source come back, with their concepts; `rankRelated` then scores those exactly. Needs `n` (all
- * papers), `id`, `src` (null for a text), `source` ([concept id, paper count] sorted by count then id), `lucene` and
- * `rare` (the first stage's query, or null for one stage).
+ * and the papers of its rarest concepts within the budget (`selectConceptExpansion` in Cypher: the concepts sorted
+ * by paper count then id, kept while their counts add up to at most `$budget`). One of the RANK_ parts follows: a
+ * first ranking by the same formulas as `rankRelated`, so that only the best `$keep` candidates per source come
+ * back, with their concepts; `rankRelated` then scores those exactly. Needs `n` (all papers), `id`, `src` (null
+ * for a text), `source` ([concept id, paper count] sorted by count then id), `lucene` and `rare` (the first stage's
+ * query, or null for one stage).
  */
 const CANDIDATES = `
   CALL (src, lucene, rare) {
