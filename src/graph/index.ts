@@ -7,15 +7,7 @@ export { createGraphStore } from './create-graph-store.js';
 export type { GraphStoreOptions } from './create-graph-store.js';
 export { createMemoryStore } from './memory/index.js';
 export type { MemoryStoreOptions } from './memory/index.js';
-export {
-  createNeo4jStore,
-  relatedPapersCypher,
-  relatedPapersStatement,
-  relatedParameters,
-  runRelated,
-  runRelatedPapers,
-  twoStageFrom,
-} from './neo4j/index.js';
+export { createNeo4jStore, relatedPapersCypher, relatedPapersStatement, runRelatedPapers, twoStageFrom } from './neo4j/index.js';
 export type { Neo4jStoreOptions, RelatedQueryOptions, TermSample } from './neo4j/index.js';
 export { TERM_SAMPLE_PAPERS, commonTerms, sampleTerms } from './neo4j/index.js';
 export { searchTerms } from './search-terms.js';

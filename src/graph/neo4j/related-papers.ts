@@ -204,7 +204,7 @@ const TEXT_SOURCE = `
 const RELATED_PAPERS_CYPHER = PAPER_SOURCES + CANDIDATES + RANK_EVERY_CONCEPT;
 
 /** The same for a text not in the graph: its concept ids and Lucene query are parameters. */
-export const RELATED_TO_TEXT_CYPHER = TEXT_SOURCE + CANDIDATES + RANK_EVERY_CONCEPT;
+const RELATED_TO_TEXT_CYPHER = TEXT_SOURCE + CANDIDATES + RANK_EVERY_CONCEPT;
 
 const RELATED_PAPERS_BY_SHARED = PAPER_SOURCES + CANDIDATES + RANK_SHARED_CONCEPTS;
 const RELATED_TO_TEXT_BY_SHARED = TEXT_SOURCE + CANDIDATES + RANK_SHARED_CONCEPTS;
@@ -275,15 +275,26 @@ export function twoStageFrom(sample: TermSample, minPapers = TWO_STAGE_TEXT_MIN_
 }
 
 /** A stored source's text queries, as `GIVEN_PAPER_SOURCES` takes them. */
-export interface GivenSource {
+interface GivenSource {
   id: string;
   lucene: string;
   rare: string | null;
 }
 
+/** Each stored paper's search tokens (its `searchText`, split), by id; unknown ids are left out. */
+async function readSearchTokens(tx: ManagedTransaction, ids: readonly string[]): Promise<Map<string, string[]>> {
+  const { records } = await tx.run(
+    'UNWIND $ids AS id MATCH (p:Paper {id: id}) USING INDEX SEEK p:Paper(id) RETURN id, p.searchText AS text',
+    { ids },
+  );
+  return new Map(
+    records.map((r) => [r.get('id') as string, ((r.get('text') as string | null) ?? '').split(' ').filter((token) => token !== '')]),
+  );
+}
+
 /**
- * The text queries of stored sources for a two-stage search, read from their `searchText` as `PAPER_SOURCES`
- * builds them in Cypher (`queryTerms`), with the rarest terms by `papersWith`. Unknown ids are left out.
+ * The text queries of stored sources for a two-stage search, from their `searchText` as `PAPER_SOURCES` builds
+ * them in Cypher (`queryTerms`), with the rarest terms by `papersWith`. Unknown ids are left out.
  */
 async function readGivenSources(
   tx: ManagedTransaction,
@@ -291,16 +302,11 @@ async function readGivenSources(
   commonTerms: readonly string[],
   papersWith: (term: string) => number,
 ): Promise<GivenSource[]> {
-  const { records } = await tx.run(
-    'UNWIND $ids AS id MATCH (p:Paper {id: id}) USING INDEX SEEK p:Paper(id) RETURN id, p.searchText AS text',
-    { ids },
-  );
   const common = new Set(commonTerms);
-  return records.map((record) => {
-    const tokens = ((record.get('text') as string | null) ?? '').split(' ').filter((token) => token !== '');
+  return [...(await readSearchTokens(tx, ids))].map(([id, tokens]) => {
     const query = queryTerms(tokens, (term) => common.has(term));
     const rare = rarestTerms(query, papersWith);
-    return { id: record.get('id') as string, lucene: luceneTextQuery(query), rare: rare === null ? null : luceneTextQuery(rare) };
+    return { id, lucene: luceneTextQuery(query), rare: rare === null ? null : luceneTextQuery(rare) };
   });
 }
 
@@ -363,9 +369,6 @@ export async function runRelated(
   return related;
 }
 
-/** The Lucene query of a text source (its terms are already counted). */
-export { luceneTextQuery };
-
 /**
  * `explainSharedTerms` for each match, its query without `commonTerms` (they were not queried): the papers'
  * tokens, then the number of papers of each shared term, each counted through the full-text index up to one over
@@ -378,14 +381,7 @@ export async function explainOnNeo4j(
 ): Promise<SharedTerm[][]> {
   const common = new Set(commonTerms);
   const matches = textMatches.map((m) => ({ ...m, query: withoutTerms(m.query, (term) => common.has(term)) }));
-  const paperIds = [...new Set(matches.map((m) => m.paperId))];
-  const textRecords = await tx.run(
-    `UNWIND $ids AS id MATCH (p:Paper {id: id}) USING INDEX SEEK p:Paper(id) RETURN id, p.searchText AS text`,
-    { ids: paperIds },
-  );
-  const tokens = new Map(
-    textRecords.records.map((r) => [r.get('id') as string, ((r.get('text') as string | null) ?? '').split(' ').filter(Boolean)]),
-  );
+  const tokens = await readSearchTokens(tx, [...new Set(matches.map((m) => m.paperId))]);
   const terms = new Set<string>();
   for (const match of matches) {
     const present = new Set(tokens.get(match.paperId) ?? []);
